@@ -1,0 +1,9 @@
+import type { Resource } from "i18next";
+import type { Locale } from "./config";
+
+// Literal import() calls so the compiler emits one chunk per language: the browser
+// downloads only the language of the page.
+export const loadLocale: Record<Locale, () => Promise<{ default: Resource[string] }>> = {
+  en: () => import("~/locales/en"),
+  ro: () => import("~/locales/ro"),
+};

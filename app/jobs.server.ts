@@ -1,0 +1,24 @@
+import { deleteExpiredSessions } from "~/modules/accounts/session.server";
+import { purgeExpiredTokens } from "~/modules/accounts/tokens.server";
+import { purgeExpiredCounters } from "~/modules/accounts/throttle.server";
+import { startMailWorker, stopMailWorker } from "~/modules/mail/worker.server";
+import { getEnv } from "~/utils/env.server";
+
+let cleanup: NodeJS.Timeout | undefined;
+
+async function housekeeping() {
+  await Promise.allSettled([deleteExpiredSessions(), purgeExpiredTokens(), purgeExpiredCounters()]);
+}
+
+/** In-process jobs. Set MAIL_WORKER=off to run delivery in a separate process (npm run worker). */
+export function startBackgroundJobs() {
+  if (getEnv().MAIL_WORKER === "inline") startMailWorker(getEnv().MAIL_POLL_MS);
+  housekeeping().catch(() => {});
+  cleanup = setInterval(() => housekeeping().catch(() => {}), 60 * 60_000);
+  cleanup.unref();
+}
+
+export async function stopBackgroundJobs() {
+  if (cleanup) clearInterval(cleanup);
+  await stopMailWorker();
+}

@@ -1,0 +1,57 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { findCityBySlug } from "~/modules/cities/cities.server";
+import { getUser } from "~/modules/accounts/session.server";
+import { notFound } from "~/utils/http.server";
+import type { RouteHandle } from "~/utils/route-handle";
+
+export const handle: RouteHandle = {
+  title: (_t, data) => (data as { city?: { name: string } } | undefined)?.city?.name,
+};
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const city = await findCityBySlug(params.city ?? "");
+  if (!city) notFound();
+  const user = await getUser(request);
+  return {
+    city: { slug: city.slug, name: city.name, countryCode: city.countryCode, timeZone: city.timeZone },
+    isHomeCity: user?.homeCityId === city.id,
+    signedIn: Boolean(user),
+  };
+}
+
+export default function CityHome() {
+  const { t, i18n } = useTranslation();
+  const { city, isHomeCity, signedIn } = useLoaderData<typeof loader>();
+  const country = new Intl.DisplayNames([i18n.language], { type: "region" }).of(city.countryCode);
+  const localTime = new Intl.DateTimeFormat(i18n.language, { timeZone: city.timeZone, timeStyle: "short" }).format(new Date());
+  return (
+    <>
+      <nav aria-label={t("common:breadcrumb")} className="mb-4 text-sm">
+        <ol className="flex flex-wrap gap-1">
+          <li>
+            <Link to="/">{t("cities:network.short")}</Link>
+            <span aria-hidden="true"> › </span>
+          </li>
+          <li aria-current="page">{city.name}</li>
+        </ol>
+      </nav>
+      <h1>{city.name}</h1>
+      <p className="mb-2 text-lg">{t("cities:city.intro", { city: city.name, country })}</p>
+      <p className="mb-6 text-sm text-slate-700">{t("cities:city.localTime", { time: localTime })}</p>
+      {isHomeCity ? <p className="mb-6 font-medium">{t("cities:city.yourCity")}</p> : null}
+      <section aria-labelledby="participate-title" className="card">
+        <h2 id="participate-title" className="mt-0">
+          {t("cities:city.participateHeading")}
+        </h2>
+        <p className="mb-4">{t("cities:city.participateBody", { city: city.name })}</p>
+        {signedIn ? null : (
+          <Link to={`/register`} className="btn-primary">
+            {t("cities:city.joinCta")}
+          </Link>
+        )}
+      </section>
+    </>
+  );
+}
