@@ -1,10 +1,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useActionData, useNavigation, useSubmit } from "@remix-run/react";
-import { useEffect, useId, useRef, type ComponentProps, type ReactNode } from "react";
+import { useEffect, useId, useMemo, useRef, type ComponentProps, type ReactNode } from "react";
 import { useForm, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import type { FormFailure } from "~/utils/forms";
+import { SECRET_FIELDS, type FormFailure } from "~/utils/forms";
 
 type ActionResult = FormFailure | { ok: true } | undefined;
 
@@ -16,16 +16,31 @@ export function useValidatedForm<S extends z.ZodTypeAny>(schema: S, defaults: Re
   const actionData = useActionData<ActionResult>();
   const failure = actionData && actionData.ok === false ? actionData : undefined;
   const values = { ...defaults, ...(failure?.values ?? {}) };
+  // Errors computed by the server (e.g. "email already registered") show up too. Memoised:
+  // react-hook-form applies `errors` (and focuses the field) whenever the object changes,
+  // so a new object on every render would re-render forever and keep stealing focus.
+  const serverErrors = useMemo(
+    () =>
+      failure
+        ? Object.fromEntries(Object.entries(failure.fieldErrors).map(([name, message]) => [name, { type: "server", message }]))
+        : undefined,
+    [failure],
+  );
   const form = useForm<FieldValues>({
     resolver: zodResolver(schema),
     defaultValues: values,
     mode: "onSubmit",
     reValidateMode: "onChange",
-    // Errors computed by the server (e.g. "email already registered") show up too.
-    errors: failure
-      ? Object.fromEntries(Object.entries(failure.fieldErrors).map(([name, message]) => [name, { type: "server", message }]))
-      : undefined,
+    errors: serverErrors,
   });
+  // After a refused submission the server never echoes secrets back, so a form that
+  // stayed mounted (client-side navigation) must clear them too, like a fresh page would.
+  useEffect(() => {
+    if (!failure) return;
+    for (const name of SECRET_FIELDS) {
+      if (form.getValues(name) !== undefined) form.setValue(name, "");
+    }
+  }, [failure, form]);
   const submit = useSubmit();
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     const target = event.currentTarget;

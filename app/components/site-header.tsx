@@ -1,4 +1,4 @@
-import { Form, Link, useLocation } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { languages } from "~/i18n/config";
 import { useRootData } from "~/utils/root-data";
@@ -6,8 +6,10 @@ import { useRootData } from "~/utils/root-data";
 function Disclosure({ label, children, align = "left" }: { label: React.ReactNode; children: React.ReactNode; align?: "left" | "right" }) {
   const location = useLocation();
   // Re-mounting on navigation closes the menu after a link is followed.
+  // On narrow screens the panel spans the header (positioned against it) instead of
+  // hanging off its button, which pushed it past the right edge at 320px (WCAG 1.4.10).
   return (
-    <details key={location.key} className="group relative">
+    <details key={location.key} className="group sm:relative">
       <summary className="flex min-h-[44px] cursor-pointer list-none items-center gap-1 rounded px-2 font-medium text-slate-900 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
         {label}
         <span aria-hidden="true" className="text-xs transition-transform group-open:rotate-180">
@@ -15,8 +17,8 @@ function Disclosure({ label, children, align = "left" }: { label: React.ReactNod
         </span>
       </summary>
       <div
-        className={`absolute z-40 mt-1 w-64 max-w-[calc(100vw-2rem)] rounded-md border border-slate-300 bg-white p-2 shadow-lg ${
-          align === "right" ? "right-0" : "left-0"
+        className={`absolute inset-x-4 z-40 mt-1 rounded-md border border-slate-300 bg-white p-2 shadow-lg sm:inset-x-auto sm:w-64 ${
+          align === "right" ? "sm:right-0" : "sm:left-0"
         }`}
       >
         {children}
@@ -62,12 +64,19 @@ export function SiteHeader() {
   const user = root?.user;
   return (
     <header className="border-b border-slate-300 bg-white">
-      <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+      <div className="relative mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
         <Link to="/" className="mr-auto flex min-h-[44px] items-center gap-2 text-lg font-bold text-slate-900 no-underline">
           <img src="/favicon.svg" alt="" width={28} height={28} />
           {t("common:siteName")}
         </Link>
         <nav aria-label={t("common:nav.main")} className="flex flex-wrap items-center gap-2">
+          <NavLink
+            to="/ideas"
+            end
+            className="flex min-h-[44px] items-center rounded px-2 font-medium text-slate-900 no-underline hover:bg-slate-100 aria-[current=page]:underline"
+          >
+            {t("browse:nav.ideas")}
+          </NavLink>
           <Disclosure label={root?.currentCity ? root.currentCity.name : t("common:nav.cities")}>
             <p className="px-2 pb-1 text-sm text-slate-700">{t("common:nav.chooseCity")}</p>
             <ul>

@@ -12,7 +12,22 @@ export type Locale = (typeof languages)[number]["code"];
 
 export const supportedLocales: readonly Locale[] = languages.map((language) => language.code);
 export const fallbackLocale: Locale = "en";
-export const namespaces = ["common", "auth", "account", "cities", "legal", "validation", "email", "errors"] as const;
+export const namespaces = [
+  "common",
+  "auth",
+  "account",
+  "cities",
+  "legal",
+  "validation",
+  "email",
+  "errors",
+  "categories",
+  "ideas",
+  "ideaForm",
+  "browse",
+  "ideaPage",
+  "comments",
+] as const;
 export type Namespace = (typeof namespaces)[number];
 export const defaultNamespace: Namespace = "common";
 

@@ -1,7 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Outlet } from "@remix-run/react";
+import { Outlet, type ShouldRevalidateFunction } from "@remix-run/react";
 import { findCityBySlug } from "~/modules/cities/cities.server";
 import { notFound } from "~/utils/http.server";
+
+// The live Markdown preview posts on every pause in typing; it changes no data.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
+  formAction === "/markdown-preview" ? false : defaultShouldRevalidate;
 
 /** Every page under /cities/:city shares this: an unknown city is a 404. */
 export async function loader({ params }: LoaderFunctionArgs) {

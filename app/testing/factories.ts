@@ -26,3 +26,36 @@ export async function createUser(overrides: { email?: string; displayName?: stri
     },
   });
 }
+
+/** An idea, optionally already published (through the real commands, with timeline events). */
+export async function createIdea(
+  options: {
+    authorId?: string;
+    citySlug?: string;
+    categorySlug?: string;
+    title?: string;
+    summary?: string;
+    body?: string;
+    published?: boolean;
+  } = {},
+) {
+  const { submitIdea, publishIdea } = await import("~/modules/ideas/ideas.server");
+  const city = await db.city.findUniqueOrThrow({ where: { slug: options.citySlug ?? "oulu" }, select: { id: true } });
+  const category = await db.category.findUniqueOrThrow({ where: { slug: options.categorySlug ?? "mobility" }, select: { id: true } });
+  const authorId = options.authorId ?? (await createUser({ citySlug: options.citySlug })).id;
+  const idea = await submitIdea({
+    cityId: city.id,
+    authorId,
+    categoryId: category.id,
+    title: options.title ?? `Digital parking permits ${randomUUID().slice(0, 6)}`,
+    summary: options.summary ?? "Apply for and renew residents' parking permits online instead of at the town hall.",
+    body: options.body ?? "## Why\nQueues at the town hall are long.",
+    language: "en",
+  });
+  if (options.published !== false) {
+    const moderator = await createUser({ citySlug: options.citySlug });
+    const result = await publishIdea(idea.id, moderator.id);
+    if (!result.ok) throw new Error(`could not publish test idea: ${result.error}`);
+  }
+  return { id: idea.id, number: idea.number, authorId, cityId: city.id };
+}

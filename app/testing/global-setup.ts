@@ -16,8 +16,12 @@ export default async function setup(project: TestProject) {
   process.env.DATABASE_URL = database.url;
   process.env.DATA_DIR = database.dataDir;
   const { seedCities } = await import("~/modules/cities/cities.server");
+  const { seedCategories } = await import("~/modules/categories/categories.server");
   const { db } = await import("~/utils/db.server");
   await seedCities();
+  await seedCategories();
+  const { ensureSearchIndex } = await import("~/modules/ideas/search.server");
+  await ensureSearchIndex();
   await db.$disconnect();
   project.provide("databaseUrl", database.url);
   project.provide("dataDir", database.dataDir);

@@ -30,44 +30,43 @@ const EnvSchema = z
     TRUST_PROXY: booleanFlag,
     ENABLE_DEV_OUTBOX: booleanFlag,
     LOG_REQUESTS: booleanFlag,
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production") {
-      if (!env.SESSION_SECRET) {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          path: ["SESSION_SECRET"],
-          message: "is required in production (at least 32 random characters)",
-        });
-      }
-    }
-    if (env.SESSION_SECRET && env.SESSION_SECRET.length < 32) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ["SESSION_SECRET"],
-        message: "must be at least 32 characters",
-      });
-    }
-    try {
-      resolveDatabase({ DATABASE_URL: env.DATABASE_URL, DATA_DIR: env.DATA_DIR });
-    } catch (error) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ["DATABASE_URL"],
-        message: (error as Error).message,
-      });
-    }
   });
+
+/**
+ * Checks across variables. Kept out of the schema: zod skips an object's refinements once
+ * a field is invalid, and every problem should be reported at once.
+ */
+function crossFieldProblems(source: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (source.NODE_ENV === "production" && !source.SESSION_SECRET) {
+    problems.push("SESSION_SECRET: is required in production (at least 32 random characters)");
+  }
+  if (source.SESSION_SECRET && source.SESSION_SECRET.length < 32) {
+    problems.push("SESSION_SECRET: must be at least 32 characters");
+  }
+  try {
+    resolveDatabase({ DATABASE_URL: source.DATABASE_URL, DATA_DIR: source.DATA_DIR });
+  } catch (error) {
+    problems.push(`DATABASE_URL: ${(error as Error).message}`);
+  }
+  return problems;
+}
 
 export type Env = ReturnType<typeof parseEnv>;
 
 export class EnvError extends Error {}
 
-export function parseEnv(source: Record<string, string | undefined> = process.env) {
+export function parseEnv(rawSource: Record<string, string | undefined> = process.env) {
+  // An empty variable means unset (a `PORT=` line in an env file), as it already did for
+  // DATABASE_URL, SMTP_URL and the flags; and an empty SESSION_SECRET is never used as a key.
+  const source = Object.fromEntries(Object.entries(rawSource).filter(([, value]) => value !== undefined && value !== ""));
   const result = EnvSchema.safeParse(source);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "env"}: ${issue.message}`);
-    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".") || "env"}: ${issue.message}`)),
+    ...crossFieldProblems(source),
+  ];
+  if (!result.success || problems.length) {
+    throw new EnvError(`Invalid environment configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
   }
   const env = result.data;
   const database = resolveDatabase(source);

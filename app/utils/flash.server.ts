@@ -34,6 +34,6 @@ export async function takeFlash(request: Request): Promise<{ flash: Flash | null
   if (!cookie?.includes("civicloop_flash=")) return { flash: null, setCookie: null };
   const session = await flashStorage().getSession(cookie);
   const value = session.get("flash") as Flash | undefined;
-  const valid = value && typeof value.key === "string" && /^[a-z]+:[\w.]+$/.test(value.key) ? value : null;
+  const valid = value && typeof value.key === "string" && /^[a-zA-Z]+:[\w.]+$/.test(value.key) ? value : null;
   return { flash: valid, setCookie: await flashStorage().commitSession(session) };
 }

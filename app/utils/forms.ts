@@ -8,12 +8,16 @@ export type FormFailure = {
   values: Record<string, string>;
 };
 
+// "namespace:some.key" — anything else (zod's own English messages, some of which contain
+// a colon too) is not a translation key.
+const I18N_KEY = /^[a-z][A-Za-z0-9_-]*:[A-Za-z0-9_.-]+$/;
+
 /** Field name → first error key, from a zod error. */
 export function fieldErrorsFrom(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message.includes(":") ? issue.message : "validation:invalid";
+    errors[field] ??= I18N_KEY.test(issue.message) ? issue.message : "validation:invalid";
   }
   return errors;
 }

@@ -8,9 +8,10 @@ export const DISPLAY_NAME_MAX = 60;
 export const EMAIL_MAX = 254;
 
 const codePoints = (value: string) => Array.from(value).length;
-// Control and invisible formatting characters (but not the joiners emoji need).
+// Control and invisible formatting characters (but not the joiners emoji need), and the
+// bidirectional overrides/isolates that can disguise a name (RTL text itself is fine).
 // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-const FORBIDDEN_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b\u2028\u2029\ufeff]/u;
+const FORBIDDEN_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/u;
 
 export const emailField = z
   .string({ required_error: "validation:email.required", invalid_type_error: "validation:email.required" })

@@ -74,8 +74,12 @@ export class RateLimiter {
     const { current, previous, windowStart } = this.keys(subject, now);
     const [currentCount, previousCount] = await this.store.read([current, previous]);
     if (currentCount + previousCount * (1 - (now - windowStart) / this.limit.windowMs) < this.limit.max) return 0;
-    if (currentCount >= this.limit.max) return windowStart + 2 * this.limit.windowMs - now;
-    // The previous window's weight falls linearly; find when the total drops below max.
+    // A window's weight falls linearly through the window after it; find when the total drops below max.
+    if (currentCount >= this.limit.max) {
+      // Over the limit on this window's hits alone: they weigh currentCount × (1 − f) in the next window.
+      const fraction = 1 - this.limit.max / currentCount;
+      return Math.max(1_000, Math.ceil(windowStart + (1 + fraction) * this.limit.windowMs - now) + 1);
+    }
     const fraction = 1 - (this.limit.max - currentCount) / previousCount;
     return Math.max(1_000, Math.ceil(windowStart + fraction * this.limit.windowMs - now) + 1);
   }

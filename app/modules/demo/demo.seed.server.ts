@@ -3,6 +3,7 @@
 import { hashPassword } from "~/modules/accounts/password.server";
 import { roleScope, type RoleName } from "~/modules/accounts/roles.policy";
 import { db } from "~/utils/db.server";
+import { seedDemoIdeas } from "./demo-ideas.seed.server";
 
 export const DEMO_PASSWORD = "civicloop-demo-2026";
 
@@ -80,4 +81,6 @@ export async function seedDemoData() {
       });
     }
   }
+  // Residents, ideas, supports and discussions in every city (demo-ideas.data.ts).
+  return seedDemoIdeas({ password: DEMO_PASSWORD });
 }

@@ -41,7 +41,14 @@ export function createOutboxTransport(dir = outboxDir()): MailTransport {
 }
 
 export function createSmtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+  // Timeouts well under the worker's two-minute lease: a stalled SMTP server must fail
+  // this attempt before another instance could reclaim the message and send it again.
+  const transporter = nodemailer.createTransport({
+    url,
+    connectionTimeout: 20_000,
+    greetingTimeout: 20_000,
+    socketTimeout: 60_000,
+  } as Parameters<typeof nodemailer.createTransport>[0]);
   return {
     kind: "smtp",
     async send(message) {

@@ -1,0 +1,61 @@
+import { useTranslation } from "react-i18next";
+import type { IdeaStatus } from "~/modules/ideas/lifecycle.policy";
+
+export type IdeaTimelineEvent = {
+  id: string;
+  type: "SUBMITTED" | "PUBLISHED" | "REJECTED" | "WITHDRAWN" | "STATUS_CHANGED" | "EDITED";
+  fromStatus: IdeaStatus | null;
+  toStatus: IdeaStatus | null;
+  actorName: string | null;
+  reason: string | null;
+  createdAt: string;
+};
+
+/**
+ * Dates in the reader's language and the city's time zone. The server and the browser
+ * format with the same zone, so the hydrated page shows exactly what the server sent.
+ */
+export function useCityDateFormat(timeZone: string) {
+  const { i18n } = useTranslation();
+  return (iso: string, style: "date" | "dateTime" = "date") =>
+    new Intl.DateTimeFormat(i18n.language, {
+      timeZone,
+      dateStyle: style === "date" ? "long" : "medium",
+      ...(style === "dateTime" ? { timeStyle: "short" } : {}),
+    }).format(new Date(iso));
+}
+
+/** The public history of an idea: who did what, when and why, oldest first. */
+export function IdeaTimeline({ events, timeZone }: { events: IdeaTimelineEvent[]; timeZone: string }) {
+  const { t } = useTranslation();
+  const format = useCityDateFormat(timeZone);
+  if (events.length === 0) return null;
+  return (
+    <section aria-labelledby="idea-timeline-heading" className="mt-8">
+      <h2 id="idea-timeline-heading">{t("ideaPage:timeline.heading")}</h2>
+      <ol className="ml-2 border-l-2 border-slate-300">
+        {events.map((event) => {
+          const actor = event.actorName ?? t("ideaPage:timeline.formerMember");
+          const description =
+            event.type === "STATUS_CHANGED"
+              ? t("ideaPage:timeline.STATUS_CHANGED", {
+                  actor,
+                  from: event.fromStatus ? t(`ideas:status.${event.fromStatus}`) : "",
+                  to: event.toStatus ? t(`ideas:status.${event.toStatus}`) : "",
+                })
+              : t(`ideaPage:timeline.${event.type}`, { actor });
+          return (
+            <li key={event.id} className="relative mb-5 pl-5 last:mb-0">
+              <span aria-hidden="true" className="absolute -left-[7px] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand" />
+              <p className="m-0 font-medium">{description}</p>
+              <p className="m-0 text-sm text-slate-700">
+                <time dateTime={event.createdAt}>{format(event.createdAt, "dateTime")}</time>
+              </p>
+              {event.reason ? <p className="mt-1 whitespace-pre-line">{t("ideaPage:timeline.reason", { reason: event.reason })}</p> : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import { Link, useFetcher } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Denial } from "~/modules/ideas/lifecycle.policy";
+
+/** What the idea page's action answers to a script-sent support form (async=1). */
+export type SupportActionData =
+  | { ok: true; intent: "support" | "unsupport"; supported: boolean; supportCount: number }
+  | { ok: false; intent: "support" | "unsupport"; error: string };
+
+/**
+ * "Support this idea" / "Withdraw my support": a real form posting to the idea page (works
+ * without JavaScript: the action redirects back with a message). With JavaScript it is sent
+ * by a fetcher: the pressed state and the count change at once, a status message is
+ * announced, and the page's data is refreshed from the server afterwards.
+ */
+export function SupportButton({
+  action,
+  supportCount,
+  supported,
+  denial,
+  loginHref,
+}: {
+  /** The idea page's path (the form's action). */
+  action: string;
+  supportCount: number;
+  supported: boolean;
+  /** Why the viewer may not support (from supportDenial); null when they may. */
+  denial: Denial | null;
+  loginHref: string;
+}) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<SupportActionData>();
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+
+  const countText = t("ideaPage:support.count", { count: supportCount });
+
+  if (denial === "signIn") {
+    return (
+      <div className="flex flex-wrap items-center gap-3">
+        <Link to={loginHref} className="btn-primary">
+          {t("ideaPage:support.login")}
+        </Link>
+        <span className="font-semibold">{countText}</span>
+      </div>
+    );
+  }
+  if (denial) {
+    return (
+      <div>
+        <p className="mb-1 text-lg font-semibold">{countText}</p>
+        <p className="m-0 text-slate-700">{t(`ideas:denial.${denial}`)}</p>
+      </div>
+    );
+  }
+
+  // Optimistic state: while a submission is on its way (and until the page data is
+  // refreshed), show what it will do; afterwards the loader's values are the truth.
+  const pendingIntent = fetcher.formData?.get("intent");
+  const showSupported = pendingIntent ? pendingIntent === "support" : supported;
+  const count = Math.max(0, supportCount + (showSupported === supported ? 0 : showSupported ? 1 : -1));
+  const failed = fetcher.state === "idle" && fetcher.data?.ok === false;
+  const announcement = failed
+    ? t("ideaPage:support.failed")
+    : pendingIntent || fetcher.data
+      ? `${showSupported ? t("ideaPage:support.supportedNow") : t("ideaPage:support.withdrawnNow")} ${t("ideaPage:support.count", { count })}`
+      : "";
+
+  return (
+    <div>
+      <fetcher.Form method="post" action={action} className="flex flex-wrap items-center gap-3">
+        <input type="hidden" name="intent" value={showSupported ? "unsupport" : "support"} />
+        {hydrated ? <input type="hidden" name="async" value="1" /> : null}
+        <button type="submit" className={showSupported ? "btn-secondary" : "btn-primary"}>
+          <span>{showSupported ? t("ideaPage:support.withdraw") : t("ideaPage:support.support")}</span>
+          <span className={`rounded-full px-2 py-0.5 text-sm ${showSupported ? "bg-slate-200 text-slate-900" : "bg-white text-brand-dark"}`}>
+            {t("ideaPage:support.count", { count })}
+          </span>
+        </button>
+      </fetcher.Form>
+      <p role="status" aria-live="polite" className={failed ? "field-error" : "sr-only"}>
+        {announcement}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+// Idea commands: one function per mutation, each one transaction that also writes the
+// timeline event. Transition rules come from lifecycle.policy.ts only.
+import { db, type DbTransaction } from "~/utils/db.server";
+import {
+  editDenial,
+  findTransition,
+  withdrawDenial,
+  type Denial,
+  type IdeaStatus,
+  type TransitionActor,
+  type Viewer,
+} from "./lifecycle.policy";
+
+export type CommandResult<T = object> = ({ ok: true } & T) | { ok: false; error: Denial | "notFound" | "conflict" | "reasonRequired" | "invalidTransition" };
+
+export async function nextIdeaNumber(tx: DbTransaction): Promise<number> {
+  // One atomic upsert-increment: concurrent submissions never get the same number.
+  const sequence = await tx.sequence.upsert({
+    where: { name: "idea" },
+    create: { name: "idea", value: 1 },
+    update: { value: { increment: 1 } },
+    select: { value: true },
+  });
+  return sequence.value;
+}
+
+export type NewIdea = {
+  cityId: string;
+  authorId: string;
+  title: string;
+  summary: string;
+  body: string;
+  categoryId: string;
+  consultationId?: string | null;
+  organizationId?: string | null;
+  language: string;
+};
+
+/** Submits an idea: it waits in SUBMITTED for a moderator (pre-moderation). */
+export async function submitIdea(input: NewIdea): Promise<{ id: string; number: number }> {
+  return db.$transaction(async (tx) => {
+    const number = await nextIdeaNumber(tx);
+    const idea = await tx.idea.create({
+      data: { ...input, number, status: "SUBMITTED" },
+      select: { id: true, number: true },
+    });
+    await tx.ideaEvent.create({
+      data: { ideaId: idea.id, type: "SUBMITTED", toStatus: "SUBMITTED", actorId: input.authorId },
+    });
+    return idea;
+  });
+}
+
+const EVENT_FOR: Partial<Record<IdeaStatus, "PUBLISHED" | "REJECTED" | "WITHDRAWN">> = {
+  PUBLISHED: "PUBLISHED",
+  REJECTED: "REJECTED",
+  WITHDRAWN: "WITHDRAWN",
+};
+
+/**
+ * Moves an idea from `expectedFrom` to `to`. The update's where clause includes the
+ * current status, so two officials acting at once cannot both succeed (the second gets
+ * "conflict") and no transition skips the rules.
+ */
+async function transition(
+  ideaId: string,
+  to: IdeaStatus,
+  { actorId, by, reason, officialAnswer }: { actorId: string; by: TransitionActor; reason?: string | null; officialAnswer?: string | null },
+): Promise<CommandResult<{ from: IdeaStatus }>> {
+  return db.$transaction(async (tx) => {
+    const idea = await tx.idea.findUnique({ where: { id: ideaId }, select: { status: true } });
+    if (!idea) return { ok: false as const, error: "notFound" as const };
+    // Already there: someone made this same move a moment ago. Where transactions are
+    // serialized (SQLite) the loser of a race sees the new status here rather than failing
+    // the guarded update below; both cases are the same conflict.
+    if (idea.status === to) return { ok: false as const, error: "conflict" as const };
+    const rule = findTransition(idea.status, to, by);
+    if (!rule) return { ok: false as const, error: "invalidTransition" as const };
+    const why = (reason ?? officialAnswer ?? "").trim();
+    if (rule.reasonRequired && !why) return { ok: false as const, error: "reasonRequired" as const };
+    const now = new Date();
+    const { count } = await tx.idea.updateMany({
+      where: { id: ideaId, status: idea.status },
+      data: {
+        status: to,
+        ...(to === "PUBLISHED" && idea.status === "SUBMITTED" ? { publishedAt: now } : {}),
+        ...(officialAnswer !== undefined && officialAnswer !== null ? { officialAnswer } : {}),
+      },
+    });
+    if (count !== 1) return { ok: false as const, error: "conflict" as const };
+    await tx.ideaEvent.create({
+      data: {
+        ideaId,
+        type: EVENT_FOR[to] ?? "STATUS_CHANGED",
+        fromStatus: idea.status,
+        toStatus: to,
+        actorId,
+        reason: why || null,
+        createdAt: now,
+      },
+    });
+    return { ok: true as const, from: idea.status };
+  });
+}
+
+/** A moderator publishes a submitted idea. */
+export function publishIdea(ideaId: string, moderatorId: string) {
+  return transition(ideaId, "PUBLISHED", { actorId: moderatorId, by: "MODERATOR" });
+}
+
+/** Rejects with an official answer (moderator from the queue, or city admin later). */
+export async function rejectIdea(ideaId: string, actorId: string, answer: string, by: "MODERATOR" | "CITY_ADMIN") {
+  return transition(ideaId, "REJECTED", { actorId, by, reason: answer, officialAnswer: answer });
+}
+
+export async function withdrawIdea(ideaId: string, viewer: NonNullable<Viewer>, reason?: string | null) {
+  const idea = await db.idea.findUnique({
+    where: { id: ideaId },
+    select: { status: true, authorId: true, cityId: true, hiddenAt: true, supportCount: true, commentCount: true },
+  });
+  if (!idea) return { ok: false as const, error: "notFound" as const };
+  const denial = withdrawDenial(idea, viewer);
+  if (denial) return { ok: false as const, error: denial };
+  return transition(ideaId, "WITHDRAWN", { actorId: viewer.id, by: "AUTHOR", reason });
+}
+
+/** A city admin moves an idea through the decision states (under review → … → launched). */
+export function setIdeaStatus(ideaId: string, to: IdeaStatus, adminId: string, answer?: string | null) {
+  return transition(ideaId, to, { actorId: adminId, by: "CITY_ADMIN", reason: answer, officialAnswer: answer || undefined });
+}
+
+export type IdeaEdit = { title: string; summary: string; body: string; categoryId: string; language: string };
+
+/**
+ * The author edits the idea. The activity check is part of the update's where clause, so
+ * a support or comment arriving at the same moment wins and the edit is refused.
+ */
+export async function editIdea(ideaId: string, viewer: NonNullable<Viewer>, changes: IdeaEdit): Promise<CommandResult> {
+  return db.$transaction(async (tx) => {
+    const idea = await tx.idea.findUnique({
+      where: { id: ideaId },
+      select: { status: true, authorId: true, cityId: true, hiddenAt: true, supportCount: true, commentCount: true },
+    });
+    if (!idea) return { ok: false as const, error: "notFound" as const };
+    const denial = editDenial(idea, viewer);
+    if (denial) return { ok: false as const, error: denial };
+    const now = new Date();
+    const { count } = await tx.idea.updateMany({
+      where: { id: ideaId, authorId: viewer.id, supportCount: 0, commentCount: 0, status: idea.status },
+      data: { ...changes, editedAt: now },
+    });
+    if (count !== 1) return { ok: false as const, error: "hasActivity" as const };
+    await tx.ideaEvent.create({ data: { ideaId, type: "EDITED", actorId: viewer.id, createdAt: now } });
+    return { ok: true as const };
+  });
+}

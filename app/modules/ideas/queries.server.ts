@@ -1,0 +1,220 @@
+// Read models for idea pages. Only what the page shows is selected; visibility rules
+// come from lifecycle.policy.ts (canView) and are applied here, so a route cannot forget.
+import { db } from "~/utils/db.server";
+import {
+  canView,
+  editDenial,
+  isModerator,
+  supportDenial,
+  withdrawDenial,
+  type Denial,
+  type IdeaStatus,
+  type Viewer,
+} from "./lifecycle.policy";
+import { renderMarkdown } from "./markdown.server";
+
+/** Idea numbers in URLs: digits only, within the Int column's range; anything else is a 404. */
+export function parseIdeaNumber(value: string | undefined | null): number | null {
+  if (!value || !/^[1-9]\d{0,9}$/.test(value)) return null;
+  const number = Number(value);
+  return number <= 2_147_483_647 ? number : null;
+}
+
+export type TimelineEvent = {
+  id: string;
+  type: "SUBMITTED" | "PUBLISHED" | "REJECTED" | "WITHDRAWN" | "STATUS_CHANGED" | "EDITED";
+  fromStatus: IdeaStatus | null;
+  toStatus: IdeaStatus | null;
+  /** null when the person's account no longer exists. */
+  actorName: string | null;
+  reason: string | null;
+  createdAt: string;
+};
+
+export type IdeaPage = {
+  id: string;
+  number: number;
+  title: string;
+  summary: string;
+  /** Safe HTML rendered on the server from the Markdown body (markdown.server.ts). */
+  bodyHtml: string;
+  language: string;
+  status: IdeaStatus;
+  officialAnswer: string | null;
+  supportCount: number;
+  commentCount: number;
+  createdAt: string;
+  publishedAt: string | null;
+  editedAt: string | null;
+  hidden: boolean;
+  hiddenAt: string | null;
+  /** Shown to the people who can see a hidden idea (its author and the city's moderators). */
+  hiddenReason: string | null;
+  authorId: string;
+  authorName: string;
+  organization: { name: string; slug: string } | null;
+  categorySlug: string;
+  city: { id: string; slug: string; name: string; timeZone: string };
+  consultation: { title: string; slug: string } | null;
+  /** The idea this one was merged into, when the viewer may see it. */
+  mergedInto: { number: number; title: string; citySlug: string } | null;
+  /** The public timeline, oldest first. */
+  timeline: TimelineEvent[];
+  viewer: {
+    signedIn: boolean;
+    isAuthor: boolean;
+    isModerator: boolean;
+    supports: boolean;
+    /** Why the viewer may not support / edit / withdraw; null = allowed. */
+    supportDenial: Denial | null;
+    editDenial: Denial | null;
+    withdrawDenial: Denial | null;
+  };
+};
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/**
+ * The idea page of idea `number` in the city `citySlug`, as `viewer` may see it; null when
+ * there is no such idea in that city or the viewer may not see it (awaiting moderation or
+ * hidden) — both answered with the same 404, so hidden ideas do not leak.
+ */
+export async function getIdeaPage({
+  citySlug,
+  number,
+  viewer,
+}: {
+  citySlug: string;
+  number: number;
+  viewer: Viewer;
+}): Promise<IdeaPage | null> {
+  const idea = await db.idea.findUnique({
+    where: { number },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      summary: true,
+      body: true,
+      language: true,
+      status: true,
+      officialAnswer: true,
+      supportCount: true,
+      commentCount: true,
+      createdAt: true,
+      publishedAt: true,
+      editedAt: true,
+      hiddenAt: true,
+      hiddenReason: true,
+      authorId: true,
+      cityId: true,
+      author: { select: { displayName: true } },
+      organization: { select: { name: true, slug: true } },
+      category: { select: { slug: true } },
+      city: { select: { id: true, slug: true, name: true, timeZone: true } },
+      consultation: { select: { title: true, slug: true } },
+      mergedInto: {
+        select: {
+          number: true,
+          title: true,
+          status: true,
+          authorId: true,
+          cityId: true,
+          hiddenAt: true,
+          publishedAt: true,
+          supportCount: true,
+          commentCount: true,
+          city: { select: { slug: true } },
+        },
+      },
+    },
+  });
+  if (!idea || idea.city.slug !== citySlug) return null;
+  if (!canView(idea, viewer)) return null;
+
+  const [events, support] = await Promise.all([
+    db.ideaEvent.findMany({
+      where: { ideaId: idea.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        type: true,
+        fromStatus: true,
+        toStatus: true,
+        reason: true,
+        createdAt: true,
+        actor: { select: { displayName: true } },
+      },
+    }),
+    viewer
+      ? db.support.findUnique({ where: { ideaId_userId: { ideaId: idea.id, userId: viewer.id } }, select: { ideaId: true } })
+      : null,
+  ]);
+
+  const target = idea.mergedInto;
+  const moderator = isModerator(viewer, idea.cityId);
+  return {
+    id: idea.id,
+    number: idea.number,
+    title: idea.title,
+    summary: idea.summary,
+    bodyHtml: renderMarkdown(idea.body),
+    language: idea.language,
+    status: idea.status,
+    officialAnswer: idea.officialAnswer,
+    supportCount: idea.supportCount,
+    commentCount: idea.commentCount,
+    createdAt: idea.createdAt.toISOString(),
+    publishedAt: iso(idea.publishedAt),
+    editedAt: iso(idea.editedAt),
+    hidden: idea.hiddenAt !== null,
+    hiddenAt: iso(idea.hiddenAt),
+    hiddenReason: idea.hiddenAt ? idea.hiddenReason : null,
+    authorId: idea.authorId,
+    authorName: idea.author.displayName,
+    organization: idea.organization,
+    categorySlug: idea.category.slug,
+    city: idea.city,
+    consultation: idea.consultation,
+    mergedInto: target && canView(target, viewer) ? { number: target.number, title: target.title, citySlug: target.city.slug } : null,
+    timeline: events.map((event) => ({
+      id: event.id,
+      type: event.type,
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      actorName: event.actor?.displayName ?? null,
+      reason: event.reason,
+      createdAt: event.createdAt.toISOString(),
+    })),
+    viewer: {
+      signedIn: viewer !== null,
+      isAuthor: viewer?.id === idea.authorId,
+      isModerator: moderator,
+      supports: support !== null,
+      supportDenial: supportDenial(idea, viewer),
+      editDenial: editDenial(idea, viewer),
+      withdrawDenial: withdrawDenial(idea, viewer),
+    },
+  };
+}
+
+/** The few facts an idea page's action needs to authorize a command (same 404 rules). */
+export async function findIdeaForAction({ citySlug, number, viewer }: { citySlug: string; number: number; viewer: Viewer }) {
+  const idea = await db.idea.findUnique({
+    where: { number },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      authorId: true,
+      cityId: true,
+      hiddenAt: true,
+      publishedAt: true,
+      supportCount: true,
+      commentCount: true,
+      city: { select: { slug: true } },
+    },
+  });
+  if (!idea || idea.city.slug !== citySlug || !canView(idea, viewer)) return null;
+  return idea;
+}

@@ -1,0 +1,120 @@
+// Full-text search over ideas (title, summary, body), on both databases.
+//
+// The index objects are not in the Prisma models (Prisma cannot describe them), so they
+// are created here at start-up, idempotently, instead of in migrations (where every
+// later `migrate diff` would try to drop them):
+// - SQLite: an FTS5 table over Idea kept in step by triggers; if a migration rebuilt the
+//   Idea table (which drops its triggers) the index is recreated and rebuilt.
+// - PostgreSQL: a GIN expression index on to_tsvector('simple', …); queries use the same
+//   expression so the planner uses it.
+import { db, type Db } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+
+const SQLITE_OBJECTS = [
+  `CREATE VIRTUAL TABLE IF NOT EXISTS "IdeaSearch" USING fts5(title, summary, body, content='Idea', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')`,
+  `CREATE TRIGGER IF NOT EXISTS "IdeaSearch_ai" AFTER INSERT ON "Idea" BEGIN
+     INSERT INTO "IdeaSearch"(rowid, title, summary, body) VALUES (new.rowid, new.title, new.summary, new.body);
+   END`,
+  `CREATE TRIGGER IF NOT EXISTS "IdeaSearch_ad" AFTER DELETE ON "Idea" BEGIN
+     INSERT INTO "IdeaSearch"("IdeaSearch", rowid, title, summary, body) VALUES ('delete', old.rowid, old.title, old.summary, old.body);
+   END`,
+  `CREATE TRIGGER IF NOT EXISTS "IdeaSearch_au" AFTER UPDATE OF title, summary, body ON "Idea" BEGIN
+     INSERT INTO "IdeaSearch"("IdeaSearch", rowid, title, summary, body) VALUES ('delete', old.rowid, old.title, old.summary, old.body);
+     INSERT INTO "IdeaSearch"(rowid, title, summary, body) VALUES (new.rowid, new.title, new.summary, new.body);
+   END`,
+];
+
+const PG_DOCUMENT = `to_tsvector('simple', coalesce(i."title", '') || ' ' || coalesce(i."summary", '') || ' ' || coalesce(i."body", ''))`;
+const PG_TITLE = `to_tsvector('simple', coalesce(i."title", '') || ' ' || coalesce(i."summary", ''))`;
+
+export async function ensureSearchIndex(client: Db = db) {
+  if (getEnv().database.provider === "sqlite") {
+    const triggers = await client.$queryRawUnsafe<{ n: number | bigint }[]>(
+      `SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'IdeaSearch_%'`,
+    );
+    const complete = Number(triggers[0]?.n ?? 0) === 3;
+    for (const statement of SQLITE_OBJECTS) await client.$executeRawUnsafe(statement);
+    // New index, or the Idea table was rebuilt by a migration: reindex everything.
+    if (!complete) await client.$executeRawUnsafe(`INSERT INTO "IdeaSearch"("IdeaSearch") VALUES ('rebuild')`);
+    return;
+  }
+  // Several instances may boot at once: one builds, the others wait on the lock.
+  await client.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(727274)`);
+    await tx.$executeRawUnsafe(
+      `CREATE INDEX IF NOT EXISTS "Idea_search_idx" ON "Idea" USING GIN (${PG_DOCUMENT.replaceAll("i.", "")})`,
+    );
+    await tx.$executeRawUnsafe(
+      `CREATE INDEX IF NOT EXISTS "Idea_title_search_idx" ON "Idea" USING GIN (${PG_TITLE.replaceAll("i.", "")})`,
+    );
+  });
+}
+
+/** Words of a query, lower-cased, letters and digits only (no query syntax can get through). */
+export function searchTerms(query: string, { minLength = 1, max = 12 } = {}): string[] {
+  const words = query
+    .normalize("NFKC")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= minLength);
+  return [...new Set(words)].slice(0, max);
+}
+
+export type SearchScope = { cityId?: string | null; statuses: readonly string[]; limit: number; offset?: number };
+
+/**
+ * Ids of ideas matching every word (the last word as a prefix, for search-as-you-type),
+ * best match first.
+ */
+export async function searchIdeaIds(query: string, scope: SearchScope): Promise<string[]> {
+  const terms = searchTerms(query);
+  if (terms.length === 0 || scope.statuses.length === 0) return [];
+  return runSearch(terms, "all", scope, false);
+}
+
+/**
+ * Ideas whose title or summary share words with `title` (any word of 3+ letters), best
+ * first: the "similar ideas" shown while someone writes a new one.
+ */
+export async function similarIdeaIds(title: string, scope: SearchScope & { excludeId?: string }): Promise<string[]> {
+  const terms = searchTerms(title, { minLength: 3 });
+  if (terms.length === 0 || scope.statuses.length === 0) return [];
+  const ids = await runSearch(terms, "any", { ...scope, limit: scope.limit + 1 }, true);
+  return ids.filter((id) => id !== scope.excludeId).slice(0, scope.limit);
+}
+
+async function runSearch(terms: string[], mode: "all" | "any", scope: SearchScope, titleOnly: boolean): Promise<string[]> {
+  const statuses = [...scope.statuses];
+  const offset = scope.offset ?? 0;
+  if (getEnv().database.provider === "sqlite") {
+    const columns = titleOnly ? "{title summary} : " : "";
+    const quoted = terms.map((term, index) => `"${term}"${mode === "all" && index === terms.length - 1 ? "*" : ""}`);
+    const match = `${columns}(${quoted.join(mode === "all" ? " AND " : " OR ")})`;
+    const params: unknown[] = [match, ...statuses];
+    let sql = `SELECT i."id" AS id FROM "IdeaSearch" s JOIN "Idea" i ON i.rowid = s.rowid
+      WHERE "IdeaSearch" MATCH ? AND i."hiddenAt" IS NULL AND i."status" IN (${statuses.map(() => "?").join(",")})`;
+    if (scope.cityId) {
+      sql += ` AND i."cityId" = ?`;
+      params.push(scope.cityId);
+    }
+    sql += ` ORDER BY bm25("IdeaSearch", 10.0, 4.0, 1.0) LIMIT ? OFFSET ?`;
+    params.push(scope.limit, offset);
+    const rows = await db.$queryRawUnsafe<{ id: string }[]>(sql, ...params);
+    return rows.map((row) => row.id);
+  }
+  const tsquery = terms
+    .map((term, index) => `${term.replaceAll("'", "")}${mode === "all" && index === terms.length - 1 ? ":*" : ""}`)
+    .join(mode === "all" ? " & " : " | ");
+  const vector = titleOnly ? PG_TITLE : PG_DOCUMENT;
+  const params: unknown[] = [tsquery, statuses];
+  let sql = `SELECT i."id" AS id FROM "Idea" i
+    WHERE ${vector} @@ to_tsquery('simple', $1) AND i."hiddenAt" IS NULL AND i."status"::text = ANY($2::text[])`;
+  if (scope.cityId) {
+    params.push(scope.cityId);
+    sql += ` AND i."cityId" = $${params.length}`;
+  }
+  params.push(scope.limit, offset);
+  sql += ` ORDER BY ts_rank(${vector}, to_tsquery('simple', $1)) DESC, i."supportCount" DESC LIMIT $${params.length - 1} OFFSET $${params.length}`;
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(sql, ...params);
+  return rows.map((row) => row.id);
+}

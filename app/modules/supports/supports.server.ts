@@ -1,0 +1,166 @@
+// Supports: one per person per idea (the primary key of Support), counted on the idea.
+//
+// Each command is ONE transaction whose first statement is a write, and the counters only
+// move through atomic increments in the database (`supportCount = supportCount + 1`),
+// never through a value read by the application. So, whatever the concurrency:
+//   Idea.supportCount = number of Support rows, Idea.trendScore = sum of their weights.
+import { db, isUniqueViolation, type DbTransaction } from "~/utils/db.server";
+import {
+  SUPPORTABLE_STATUSES,
+  supportDenial,
+  type Denial,
+  type IdeaStatus,
+  type Viewer,
+} from "~/modules/ideas/lifecycle.policy";
+import { supportWeight } from "./trend";
+
+export type SupportResult =
+  | { ok: true; supported: boolean; already: boolean; supportCount: number }
+  | { ok: false; error: Denial | "notFound" };
+
+type Supporter = NonNullable<Viewer>;
+
+/** Thrown inside a transaction to roll it back and report why. */
+class Refusal extends Error {
+  constructor(readonly reason: Denial | "notFound") {
+    super(reason);
+  }
+}
+
+/**
+ * The conditions of supportDenial() for a given supporter, as a where clause: the counter
+ * update only matches while the idea is (still) open to supports, so a status change or
+ * a moderator hiding the idea at the same moment can never let a support through.
+ * lifecycle.policy.test / supports.server.test check the two agree.
+ */
+function openForSupportBy(ideaId: string, userId: string) {
+  return {
+    id: ideaId,
+    status: { in: SUPPORTABLE_STATUSES as IdeaStatus[] },
+    hiddenAt: null,
+    authorId: { not: userId },
+  };
+}
+
+/** Why the idea refused the support (called after the guarded update matched nothing). */
+async function refusalFor(tx: DbTransaction, ideaId: string, viewer: Supporter): Promise<Refusal> {
+  const idea = await tx.idea.findUnique({
+    where: { id: ideaId },
+    select: { status: true, authorId: true, cityId: true, hiddenAt: true, supportCount: true, commentCount: true },
+  });
+  if (!idea) return new Refusal("notFound");
+  return new Refusal(supportDenial(idea, viewer) ?? "notOpen");
+}
+
+async function currentCount(client: Pick<DbTransaction, "idea">, ideaId: string): Promise<number> {
+  const idea = await client.idea.findUnique({ where: { id: ideaId }, select: { supportCount: true } });
+  return idea?.supportCount ?? 0;
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const { code, meta } = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
+  return meta?.driverAdapterError?.cause?.originalCode ?? code;
+}
+
+/**
+ * Write conflicts worth retrying: P2034 (PostgreSQL serialization failure), a PostgreSQL
+ * deadlock (40P01) and P1008 (SQLite busy: another process held the write lock longer than
+ * the busy timeout). Unique violations are not retried: they are the answer.
+ */
+function isTransient(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === "P2034" || code === "40001" || code === "40P01" || code === "P1008" || code === "SQLITE_BUSY";
+}
+
+// Supports on a popular idea queue on its row; waiting a few seconds for a turn beats failing.
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
+
+async function withRetry<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isTransient(error)) throw error;
+      // Small random back-off so the retries do not collide again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}
+
+/**
+ * The viewer supports the idea. Casting twice is harmless: the second insert hits the
+ * primary key (P2002), the whole transaction — counter increment included — rolls back,
+ * and the answer is { ok: true, already: true }.
+ */
+export async function castSupport(ideaId: string, viewer: Supporter): Promise<SupportResult> {
+  const now = new Date();
+  const weight = supportWeight(now);
+  try {
+    return await withRetry(() =>
+      db.$transaction(async (tx) => {
+        // Guarded atomic increment first: it locks the idea row (PostgreSQL) / takes the
+        // write lock (SQLite) and re-checks openness against the current row.
+        const { count } = await tx.idea.updateMany({
+          where: openForSupportBy(ideaId, viewer.id),
+          data: { supportCount: { increment: 1 }, trendScore: { increment: weight } },
+        });
+        if (count !== 1) throw await refusalFor(tx, ideaId, viewer);
+        // A duplicate raises P2002 here and rolls back the increment above.
+        await tx.support.create({ data: { ideaId, userId: viewer.id, weight, createdAt: now }, select: { ideaId: true } });
+        return { ok: true as const, supported: true, already: false, supportCount: await currentCount(tx, ideaId) };
+      }, TRANSACTION_OPTIONS),
+    );
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, error: error.reason };
+    if (isUniqueViolation(error)) {
+      return { ok: true, supported: true, already: true, supportCount: await currentCount(db, ideaId) };
+    }
+    throw error;
+  }
+}
+
+/**
+ * The viewer withdraws their support. The row is deleted by (idea, user, weight) so the
+ * counter goes down by exactly the weight that row added, and only when this call is the
+ * one that deleted it (count = 1): a double click, or two tabs, decrement once.
+ * Withdrawing is possible while the idea is open to supports (once decided, the supports
+ * it was decided with stay on record).
+ */
+export async function withdrawSupport(ideaId: string, viewer: Supporter): Promise<SupportResult> {
+  try {
+    return await withRetry(() =>
+      db.$transaction(async (tx) => {
+        // First statement a write (SQLite: no stale read snapshot to upgrade).
+        const { count: open } = await tx.idea.updateMany({
+          where: openForSupportBy(ideaId, viewer.id),
+          data: { supportCount: { increment: 0 } },
+        });
+        if (open !== 1) throw await refusalFor(tx, ideaId, viewer);
+        const support = await tx.support.findUnique({
+          where: { ideaId_userId: { ideaId, userId: viewer.id } },
+          select: { weight: true },
+        });
+        if (!support) return { ok: true as const, supported: false, already: true, supportCount: await currentCount(tx, ideaId) };
+        const { count } = await tx.support.deleteMany({ where: { ideaId, userId: viewer.id, weight: support.weight } });
+        if (count !== 1) return { ok: true as const, supported: false, already: true, supportCount: await currentCount(tx, ideaId) };
+        await tx.idea.update({
+          where: { id: ideaId },
+          data: { supportCount: { decrement: 1 }, trendScore: { decrement: support.weight } },
+          select: { id: true },
+        });
+        return { ok: true as const, supported: false, already: false, supportCount: await currentCount(tx, ideaId) };
+      }, TRANSACTION_OPTIONS),
+    );
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, error: error.reason };
+    throw error;
+  }
+}
+
+/** Whether the viewer supports the idea (for the page's button state). */
+export async function hasSupported(ideaId: string, userId: string | null | undefined): Promise<boolean> {
+  if (!userId) return false;
+  const support = await db.support.findUnique({ where: { ideaId_userId: { ideaId, userId } }, select: { ideaId: true } });
+  return support !== null;
+}
