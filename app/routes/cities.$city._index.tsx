@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { IdeaCard } from "~/components/ideas/idea-card";
 import { findCityBySlug } from "~/modules/cities/cities.server";
+import { listIdeas } from "~/modules/ideas/list.server";
 import { getUser } from "~/modules/accounts/session.server";
 import { notFound } from "~/utils/http.server";
 import type { RouteHandle } from "~/utils/route-handle";
@@ -13,8 +15,12 @@ export const handle: RouteHandle = {
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const city = await findCityBySlug(params.city ?? "");
   if (!city) notFound();
-  const user = await getUser(request);
+  const [user, trending] = await Promise.all([
+    getUser(request),
+    listIdeas({ cityId: city.id, status: "open", sort: "trending", limit: 4 }),
+  ]);
   return {
+    trending: trending.ideas.map((idea) => ({ ...idea, publishedAt: idea.publishedAt.toISOString() })),
     city: { slug: city.slug, name: city.name, countryCode: city.countryCode, timeZone: city.timeZone },
     isHomeCity: user?.homeCityId === city.id,
     signedIn: Boolean(user),
@@ -23,7 +29,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export default function CityHome() {
   const { t, i18n } = useTranslation();
-  const { city, isHomeCity, signedIn } = useLoaderData<typeof loader>();
+  const { city, isHomeCity, signedIn, trending } = useLoaderData<typeof loader>();
   const country = new Intl.DisplayNames([i18n.language], { type: "region" }).of(city.countryCode);
   const localTime = new Intl.DateTimeFormat(i18n.language, { timeZone: city.timeZone, timeStyle: "short" }).format(new Date());
   return (
@@ -41,6 +47,30 @@ export default function CityHome() {
       <p className="mb-2 text-lg">{t("cities:city.intro", { city: city.name, country })}</p>
       <p className="mb-6 text-sm text-slate-700">{t("cities:city.localTime", { time: localTime })}</p>
       {isHomeCity ? <p className="mb-6 font-medium">{t("cities:city.yourCity")}</p> : null}
+      <section aria-labelledby="trending-title" className="mb-8">
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-3">
+          <h2 id="trending-title" className="m-0">
+            {t("cities:city.trendingHeading")}
+          </h2>
+          <div className="flex flex-wrap gap-3">
+            <Link to={`/cities/${city.slug}/ideas`}>{t("cities:city.allIdeas")}</Link>
+            <Link to={`/cities/${city.slug}/ideas/new`} className="btn-primary">
+              {t("cities:city.proposeIdea")}
+            </Link>
+          </div>
+        </div>
+        {trending.length > 0 ? (
+          <ul className="grid grid-cols-1 gap-4 md:grid-cols-2">
+            {trending.map((idea) => (
+              <li key={idea.id}>
+                <IdeaCard idea={idea} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("cities:city.noIdeas")}</p>
+        )}
+      </section>
       <section aria-labelledby="participate-title" className="card">
         <h2 id="participate-title" className="mt-0">
           {t("cities:city.participateHeading")}

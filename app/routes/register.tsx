@@ -7,6 +7,7 @@ import { requestLocale } from "~/i18n/i18n.server";
 import { RegisterSchema, PASSWORD_MAX, PASSWORD_MIN } from "~/modules/accounts/accounts.schema";
 import { registerAccount } from "~/modules/accounts/accounts.server";
 import { createUserSession, getUser } from "~/modules/accounts/session.server";
+import { clientAddress, limiter, REGISTER_LIMITS } from "~/modules/accounts/throttle.server";
 import { listCities } from "~/modules/cities/cities.server";
 import { echoValues, parseForm, SECRET_FIELDS, type FormFailure } from "~/utils/forms";
 import { readFormData, safeRedirectPath } from "~/utils/http.server";
@@ -21,10 +22,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { cities: cities.map(({ slug, name }) => ({ slug, name })) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const parsed = parseForm(RegisterSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
+  const perIp = limiter(REGISTER_LIMITS.ip);
+  const ip = clientAddress(context);
+  if ((await perIp.retryAfterMs(ip)) > 0) {
+    const failure: FormFailure = {
+      ok: false,
+      fieldErrors: {},
+      formError: "auth:register.throttled",
+      values: echoValues(formData, SECRET_FIELDS),
+    };
+    return data(failure, { status: 429 });
+  }
   const locale = await requestLocale(request);
   const result = await registerAccount(parsed.data, { locale });
   if (!result.ok) {
@@ -35,6 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
     };
     return data(failure, { status: 400 });
   }
+  await perIp.hit(ip);
   const headers = new Headers();
   headers.append("Set-Cookie", await createUserSession(result.userId, request));
   headers.append("Set-Cookie", await setFlash(request, { kind: "success", key: "auth:register.success" }));

@@ -115,6 +115,11 @@ export const EMAIL_LIMITS = {
   ip: { bucket: "email-ip", max: 20, windowMs: 60 * 60_000 },
 } satisfies Record<string, Limit>;
 
+/** New accounts from one address: 20 an hour (stops scripted mass sign-ups, not families). */
+export const REGISTER_LIMITS = {
+  ip: { bucket: "register-ip", max: 20, windowMs: 60 * 60_000 },
+} satisfies Record<string, Limit>;
+
 export function limiter(limit: Limit): RateLimiter {
   return new RateLimiter(counterStore(), limit);
 }
