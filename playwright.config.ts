@@ -19,6 +19,10 @@ if (!process.env.E2E_DATABASE_URL) {
   }
 }
 process.env.E2E_BASE_URL = `http://localhost:${port}`;
+// App modules imported by tests (fixtures that run the app's own commands) use the run's
+// database too.
+process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
+process.env.DATA_DIR = process.env.E2E_DATA_DIR;
 
 const chromiumArgs = [
   "--no-sandbox",

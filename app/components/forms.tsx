@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useActionData, useNavigation, useSubmit } from "@remix-run/react";
-import { useEffect, useId, useMemo, useRef, type ComponentProps, type ReactNode } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, type ComponentProps, type ReactNode } from "react";
 import { useForm, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -41,13 +41,35 @@ export function useValidatedForm<S extends z.ZodTypeAny>(schema: S, defaults: Re
       if (form.getValues(name) !== undefined) form.setValue(name, "");
     }
   }, [failure, form]);
+  // Text typed before the page became interactive (a slow phone, a slow network) must
+  // survive hydration: react-hook-form writes its default value into a field when it
+  // registers it, so the typed value is put back (and into the form state).
+  const { register, setValue } = form;
+  const keepTyped = useCallback<typeof register>(
+    (name, options) => {
+      const registration = register(name, options);
+      return {
+        ...registration,
+        ref: (element: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null) => {
+          const typed =
+            element && !["radio", "checkbox", "hidden", "password"].includes((element as HTMLInputElement).type ?? "") ? element.value : undefined;
+          registration.ref(element);
+          if (element && typed !== undefined && element.value !== typed) {
+            element.value = typed;
+            setValue(name, typed as never);
+          }
+        },
+      };
+    },
+    [register, setValue],
+  );
   const submit = useSubmit();
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     const target = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     form.handleSubmit(() => submit(submitter ?? target, submitter ? { method: target.method as "post" } : undefined))(event);
   };
-  return { form, failure, onSubmit };
+  return { form: { ...form, register: keepTyped } as UseFormReturn<FieldValues>, failure, onSubmit };
 }
 
 /** The value to render on the server (react-hook-form only fills inputs after hydration). */
