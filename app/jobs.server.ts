@@ -2,12 +2,13 @@ import { deleteExpiredSessions } from "~/modules/accounts/session.server";
 import { purgeExpiredTokens } from "~/modules/accounts/tokens.server";
 import { purgeExpiredCounters } from "~/modules/accounts/throttle.server";
 import { startMailWorker, stopMailWorker } from "~/modules/mail/worker.server";
+import { purgeOldInvitations } from "~/modules/organizations/invitations.server";
 import { getEnv } from "~/utils/env.server";
 
 let cleanup: NodeJS.Timeout | undefined;
 
 async function housekeeping() {
-  await Promise.allSettled([deleteExpiredSessions(), purgeExpiredTokens(), purgeExpiredCounters()]);
+  await Promise.allSettled([deleteExpiredSessions(), purgeExpiredTokens(), purgeExpiredCounters(), purgeOldInvitations()]);
 }
 
 /** In-process jobs. Set MAIL_WORKER=off to run delivery in a separate process (npm run worker). */

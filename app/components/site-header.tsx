@@ -70,13 +70,20 @@ export function SiteHeader() {
           {t("common:siteName")}
         </Link>
         <nav aria-label={t("common:nav.main")} className="flex flex-wrap items-center gap-2">
-          <NavLink
-            to="/ideas"
-            end
-            className="flex min-h-[44px] items-center rounded px-2 font-medium text-slate-900 no-underline hover:bg-slate-100 aria-[current=page]:underline"
-          >
-            {t("browse:nav.ideas")}
-          </NavLink>
+          {[
+            { to: "/ideas", label: t("browse:nav.ideas") },
+            { to: "/consultations", label: t("consultations:nav.consultations") },
+            { to: "/organizations", label: t("common:nav.organizations") },
+          ].map((item) => (
+            <NavLink
+              key={item.to}
+              to={item.to}
+              end
+              className="flex min-h-[44px] items-center rounded px-2 font-medium text-slate-900 no-underline hover:bg-slate-100 aria-[current=page]:underline"
+            >
+              {item.label}
+            </NavLink>
+          ))}
           <Disclosure label={root?.currentCity ? root.currentCity.name : t("common:nav.cities")}>
             <p className="px-2 pb-1 text-sm text-slate-700">{t("common:nav.chooseCity")}</p>
             <ul>

@@ -27,6 +27,10 @@ export const namespaces = [
   "browse",
   "ideaPage",
   "comments",
+  "participation",
+  "organizations",
+  "consultations",
+  "officials",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 export const defaultNamespace: Namespace = "common";

@@ -14,6 +14,7 @@ export default function AccountLayout() {
     { to: "/account", label: t("account:nav.profile"), end: true },
     { to: "/account/password", label: t("account:nav.password"), end: false },
     { to: "/account/sessions", label: t("account:nav.sessions"), end: false },
+    { to: "/account/organizations", label: t("organizations:accountNav"), end: false },
   ];
   return (
     <div className="flex flex-col gap-6 md:flex-row">

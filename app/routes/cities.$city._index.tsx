@@ -82,6 +82,15 @@ export default function CityHome() {
           </Link>
         )}
       </section>
+      <section aria-labelledby="consultations-title" className="card mt-6">
+        <h2 id="consultations-title" className="mt-0">
+          {t("consultations:cityHome.heading")}
+        </h2>
+        <p className="mb-4">{t("consultations:cityHome.body", { city: city.name })}</p>
+        <Link to={`/cities/${city.slug}/consultations`} className="btn-secondary">
+          {t("consultations:cityHome.link", { city: city.name })}
+        </Link>
+      </section>
     </>
   );
 }

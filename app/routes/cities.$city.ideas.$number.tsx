@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CommentsSection } from "~/components/comments/comments-section";
 import { IdeaTimeline, useCityDateFormat } from "~/components/ideas/idea-timeline";
+import { isOfficialFormFailure, OfficialActions } from "~/components/ideas/official-actions";
 import { MarkdownContent } from "~/components/ideas/markdown-content";
 import { StatusBadge } from "~/components/ideas/status-badge";
 import { SupportButton, type SupportActionData } from "~/components/ideas/support-button";
@@ -13,6 +14,8 @@ import { requireUser } from "~/modules/accounts/session.server";
 import { handleCommentIntent } from "~/modules/comments/comment-actions.server";
 import { loadCommentsForIdea } from "~/modules/comments/comments.server";
 import { withdrawIdea } from "~/modules/ideas/ideas.server";
+import { adminTargets, isCityAdmin, isModerator } from "~/modules/ideas/lifecycle.policy";
+import { handleOfficialIntent, isOfficialIntent } from "~/modules/ideas/official-actions.server";
 import { findIdeaForAction, getIdeaPage, parseIdeaNumber } from "~/modules/ideas/queries.server";
 import { castSupport, withdrawSupport } from "~/modules/supports/supports.server";
 import { parseForm, type FormFailure } from "~/utils/forms";
@@ -54,6 +57,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     idea,
     comments,
     viewerId: viewer?.id ?? null,
+    // What the "City decision" section offers this viewer; the action checks again.
+    officialActions: {
+      canModerate: isModerator(viewer, idea.city.id),
+      canDecide: isCityAdmin(viewer, idea.city.id),
+      targets: isCityAdmin(viewer, idea.city.id) ? adminTargets(idea.status) : [],
+    },
     path,
     loginHref: `/login?${new URLSearchParams({ redirectTo: path })}`,
   };
@@ -81,6 +90,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
 
+  if (isOfficialIntent(intent)) {
+    return handleOfficialIntent({
+      request,
+      formData,
+      idea: { id: idea.id, number: idea.number, cityId: idea.cityId, citySlug: idea.city.slug, status: idea.status },
+      viewer,
+    });
+  }
+
   // Sent by the page's script (fetcher): answer with data instead of a redirect.
   const fromScript = formData.get("async") === "1";
 
@@ -95,7 +113,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
           : { ok: false, intent, error: result.error };
         return data(answer, { status: result.ok ? 200 : 409 });
       }
-      if (!result.ok) return redirectWithFlash(request, path, { kind: "error", key: `ideas:denial.${result.error}` });
+      if (!result.ok) {
+        // The consultation's phase or support limit: the page explains it with the dates.
+        const key = result.phase ? `consultations:flash.support.${result.phase.code}` : `ideas:denial.${result.error}`;
+        return redirectWithFlash(request, path, { kind: "error", key });
+      }
       const key =
         intent === "support"
           ? result.already
@@ -125,8 +147,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function IdeaPageView() {
   const { t, i18n } = useTranslation();
-  const { idea, comments, viewerId, path, loginHref } = useLoaderData<typeof loader>();
+  const { idea, comments, viewerId, officialActions, path, loginHref } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const officialFailure = isOfficialFormFailure(actionData) ? actionData : undefined;
   const withdrawFailure = actionData && "form" in actionData && actionData.form === "withdraw" ? actionData : undefined;
   const format = useCityDateFormat(idea.city.timeZone);
   const ideaLang = idea.language !== i18n.language ? idea.language : undefined;
@@ -198,7 +221,9 @@ export default function IdeaPageView() {
           {idea.consultation ? (
             <>
               <dt className="font-semibold">{t("ideaPage:details.consultation")}</dt>
-              <dd className="m-0">{idea.consultation.title}</dd>
+              <dd className="m-0">
+                <Link to={`/cities/${idea.city.slug}/consultations/${idea.consultation.slug}`}>{idea.consultation.title}</Link>
+              </dd>
             </>
           ) : null}
           <dt className="font-semibold">{idea.publishedAt ? t("ideaPage:details.published") : t("ideaPage:details.submitted")}</dt>
@@ -243,6 +268,9 @@ export default function IdeaPageView() {
             supported={idea.viewer.supports}
             denial={idea.viewer.supportDenial}
             loginHref={loginHref}
+            phase={idea.viewer.supportPhase}
+            quota={idea.viewer.supportQuota}
+            clock={{ timeZone: idea.city.timeZone, cityName: idea.city.name }}
           />
         </section>
 
@@ -306,6 +334,8 @@ export default function IdeaPageView() {
             ) : null}
           </section>
         ) : null}
+
+        <OfficialActions actions={officialActions} status={idea.status} action={path} failure={officialFailure} />
 
         <IdeaTimeline events={idea.timeline} timeZone={idea.city.timeZone} />
       </article>

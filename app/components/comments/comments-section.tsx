@@ -2,6 +2,7 @@ import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { commentFormId, COMMENT_SORTS, type CommentSort } from "~/modules/comments/comments.schema";
 import type { CommentsData } from "~/modules/comments/comments.server";
+import { PhaseNotice } from "~/components/consultations/phase-notice";
 import { AlignmentBalance } from "./alignment-balance";
 import { CommentForm } from "./comment-form";
 import { CommentList } from "./comment-item";
@@ -71,8 +72,19 @@ function LogInPrompt() {
   );
 }
 
+/** The idea's consultation does not take comments now: when they open, or when they closed. */
+function PhaseClosed({ data }: { data: CommentsData }) {
+  if (!data.phase) return null;
+  return (
+    <div className="card mb-6 bg-slate-50">
+      <PhaseNotice denial={data.phase} clock={{ timeZone: data.timeZone, cityName: data.cityName }} />
+    </div>
+  );
+}
+
 function NewComment({ data, viewerId }: { data: CommentsData; viewerId: string | null }) {
   const { t } = useTranslation();
+  if (data.phase) return <PhaseClosed data={data} />;
   if (data.denial === "signIn" || (!viewerId && data.denial === null)) return <LogInPrompt />;
   if (data.denial) return <p className="card bg-slate-50">{t(`comments:access.${data.denial}`)}</p>;
   return (
@@ -91,6 +103,7 @@ function NewComment({ data, viewerId }: { data: CommentsData; viewerId: string |
 
 function ThreadAccess({ data, viewerId }: { data: CommentsData; viewerId: string | null }) {
   const { t } = useTranslation();
+  if (data.phase) return <PhaseClosed data={data} />;
   if (data.denial === "signIn" || !viewerId) return <LogInPrompt />;
   if (data.denial) return <p className="card bg-slate-50">{t(`comments:access.${data.denial}`)}</p>;
   return null;

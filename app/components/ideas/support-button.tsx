@@ -1,6 +1,9 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { PhaseNotice, type CityClock } from "~/components/consultations/phase-notice";
+import { SupportQuotaText } from "~/components/consultations/support-quota";
+import type { PhaseDenial, SupportQuota } from "~/modules/consultations/phases.policy";
 import type { Denial } from "~/modules/ideas/lifecycle.policy";
 
 /** What the idea page's action answers to a script-sent support form (async=1). */
@@ -20,6 +23,9 @@ export function SupportButton({
   supported,
   denial,
   loginHref,
+  phase = null,
+  quota = null,
+  clock,
 }: {
   /** The idea page's path (the form's action). */
   action: string;
@@ -28,6 +34,12 @@ export function SupportButton({
   /** Why the viewer may not support (from supportDenial); null when they may. */
   denial: Denial | null;
   loginHref: string;
+  /** Idea of a consultation: why its phase (or the support limit) refuses, explained with the date. */
+  phase?: PhaseDenial | null;
+  /** "3 of 5 supports left" in the idea's consultation. */
+  quota?: SupportQuota | null;
+  /** The city's time zone and name, for the dates of `phase`. */
+  clock?: CityClock;
 }) {
   const { t } = useTranslation();
   const fetcher = useFetcher<SupportActionData>();
@@ -46,11 +58,13 @@ export function SupportButton({
       </div>
     );
   }
+  const quotaText = quota ? <SupportQuotaText quota={quota} className="mt-2" /> : null;
   if (denial) {
     return (
       <div>
         <p className="mb-1 text-lg font-semibold">{countText}</p>
-        <p className="m-0 text-slate-700">{t(`ideas:denial.${denial}`)}</p>
+        {phase && clock ? <PhaseNotice denial={phase} clock={clock} /> : <p className="m-0 text-slate-700">{t(`ideas:denial.${denial}`)}</p>}
+        {quotaText}
       </div>
     );
   }
@@ -82,6 +96,7 @@ export function SupportButton({
       <p role="status" aria-live="polite" className={failed ? "field-error" : "sr-only"}>
         {announcement}
       </p>
+      {quotaText}
     </div>
   );
 }

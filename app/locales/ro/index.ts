@@ -5,12 +5,16 @@ import categories from "./categories.json";
 import cities from "./cities.json";
 import comments from "./comments.json";
 import common from "./common.json";
+import consultations from "./consultations.json";
 import email from "./email.json";
 import errors from "./errors.json";
 import ideaForm from "./ideaForm.json";
 import ideaPage from "./ideaPage.json";
 import ideas from "./ideas.json";
 import legal from "./legal.json";
+import officials from "./officials.json";
+import organizations from "./organizations.json";
+import participation from "./participation.json";
 import validation from "./validation.json";
 
-export default { account, auth, browse, categories, cities, comments, common, email, errors, ideaForm, ideaPage, ideas, legal, validation };
+export default { account, auth, browse, categories, cities, comments, common, consultations, email, errors, ideaForm, ideaPage, ideas, legal, officials, organizations, participation, validation };

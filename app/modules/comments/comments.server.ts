@@ -16,6 +16,7 @@ import {
   type IdeaStatus,
   type Viewer,
 } from "~/modules/ideas/lifecycle.policy";
+import { phaseDenial, type PhaseDenial } from "~/modules/consultations/phases.policy";
 import { parseCommentSort, type CommentAlignment, type CommentSort } from "./comments.schema";
 
 export type CommentRefusal =
@@ -28,13 +29,17 @@ export type CommentRefusal =
   | "commentHidden"
   | "ownComment";
 
-export type CommentCommandResult<T = object> = ({ ok: true } & T) | { ok: false; error: CommentRefusal };
+/** `phase`: the idea's consultation no longer (or not yet) takes comments; error is then "notOpen". */
+export type CommentCommandResult<T = object> = ({ ok: true } & T) | { ok: false; error: CommentRefusal; phase?: PhaseDenial };
 
 type Commenter = NonNullable<Viewer>;
 
 /** Thrown inside a transaction to roll it back and report why. */
 class Refusal extends Error {
-  constructor(readonly reason: CommentRefusal) {
+  constructor(
+    readonly reason: CommentRefusal,
+    readonly phase?: PhaseDenial,
+  ) {
     super(reason);
   }
 }
@@ -65,13 +70,30 @@ async function withRetry<T>(work: () => Promise<T>, retryOn: (error: unknown) =>
   }
 }
 
-async function run<T>(work: (tx: DbTransaction) => Promise<T>, retryOn?: (error: unknown) => boolean): Promise<T | { ok: false; error: CommentRefusal }> {
+async function run<T>(
+  work: (tx: DbTransaction) => Promise<T>,
+  retryOn?: (error: unknown) => boolean,
+): Promise<T | { ok: false; error: CommentRefusal; phase?: PhaseDenial }> {
   try {
     return await withRetry(() => db.$transaction(work, TRANSACTION_OPTIONS), retryOn);
   } catch (error) {
-    if (error instanceof Refusal) return { ok: false, error: error.reason };
+    if (error instanceof Refusal) return error.phase ? { ok: false, error: error.reason, phase: error.phase } : { ok: false, error: error.reason };
     throw error;
   }
+}
+
+/**
+ * Ideas of a consultation take comments (and votes on them) from its first phase until
+ * its REVIEW phase ends (phases.policy.ts). Read after the idea row is locked.
+ */
+async function assertConsultationOpen(tx: DbTransaction, ideaId: string) {
+  const idea = await tx.idea.findUnique({
+    where: { id: ideaId },
+    select: { consultation: { select: { status: true, phases: { select: { kind: true, startsAt: true, endsAt: true } } } } },
+  });
+  if (!idea?.consultation) return;
+  const denial = phaseDenial("comment", idea.consultation, new Date());
+  if (denial) throw new Refusal("notOpen", denial);
 }
 
 /**
@@ -83,7 +105,7 @@ async function lockOpenIdea(tx: DbTransaction, ideaId: string, viewer: Commenter
     where: { id: ideaId, status: { in: COMMENTABLE_STATUSES as IdeaStatus[] }, hiddenAt: null },
     data: { commentCount: { increment: commentDelta } },
   });
-  if (count === 1) return;
+  if (count === 1) return assertConsultationOpen(tx, ideaId);
   const idea = await tx.idea.findUnique({
     where: { id: ideaId },
     select: { status: true, authorId: true, cityId: true, hiddenAt: true, supportCount: true, commentCount: true },
@@ -323,8 +345,11 @@ export type CommentsData = {
   balance: AlignmentBalance;
   /** Why the viewer may not comment (null: the new-comment form is shown). */
   denial: Denial | null;
+  /** For an idea of a consultation whose phases refuse comments now: why, with the date (denial is then "notOpen"). */
+  phase: PhaseDenial | null;
   /** Dates are shown in the city's time zone (the same on the server and in the browser). */
   timeZone: string;
+  cityName: string;
   /** The deepest level rendered on this page (replies deeper than this go to a thread page). */
   maxDepth: number;
   thread: { rootId: string; parentId: string | null } | null;
@@ -338,8 +363,20 @@ type IdeaForComments = {
   hiddenAt: Date | null;
   supportCount: number;
   commentCount: number;
-  city: { timeZone: string };
+  city: { timeZone: string; name: string };
+  consultation: { status: string; phases: { kind: string; startsAt: Date; endsAt: Date }[] } | null;
 };
+
+/**
+ * Why the idea's consultation refuses comments now (null: no consultation, open, or the
+ * idea itself is closed or hidden — then that is the explanation).
+ */
+function commentPhase(idea: IdeaForComments, viewer: Viewer): PhaseDenial | null {
+  if (!idea.consultation) return null;
+  const own = commentDenial(idea, viewer);
+  if (own === "hidden" || own === "notOpen") return null;
+  return phaseDenial("comment", idea.consultation, new Date());
+}
 
 async function findIdea(ideaId: string): Promise<IdeaForComments | null> {
   return db.idea.findUnique({
@@ -353,7 +390,8 @@ async function findIdea(ideaId: string): Promise<IdeaForComments | null> {
       publishedAt: true,
       supportCount: true,
       commentCount: true,
-      city: { select: { timeZone: true } },
+      city: { select: { timeZone: true, name: true } },
+      consultation: { select: { status: true, phases: { select: { kind: true, startsAt: true, endsAt: true } } } },
     },
   });
 }
@@ -501,7 +539,8 @@ export async function loadCommentsForIdea({
   const page = parseCommentPage(pageParam);
   const idea = await findIdea(ideaId);
   if (!idea) throw new Response("Not Found", { status: 404 });
-  const denial = commentDenial(idea, viewer);
+  const phase = commentPhase(idea, viewer);
+  const denial = commentDenial(idea, viewer, phase);
   const rows = (await db.comment.findMany({
     where: { ideaId, parentId: null },
     select: commentSelect,
@@ -520,7 +559,9 @@ export async function loadCommentsForIdea({
     comments: await buildTree(top, levels, { viewer, denial, lastLevel: IDEA_PAGE_REPLY_LEVELS, ideaAuthorId: idea.authorId }),
     balance,
     denial,
+    phase,
     timeZone: idea.city.timeZone,
+    cityName: idea.city.name,
     maxDepth: IDEA_PAGE_REPLY_LEVELS,
     thread: null,
   };
@@ -547,7 +588,8 @@ export async function loadCommentThread({
   if (!idea) return null;
   const root = (await db.comment.findFirst({ where: { id: commentId, ideaId }, select: commentSelect })) as CommentRow | null;
   if (!root) return null;
-  const denial = commentDenial(idea, viewer);
+  const phase = commentPhase(idea, viewer);
+  const denial = commentDenial(idea, viewer, phase);
   const firstLevel = (await db.comment.findMany({
     where: { ideaId, parentId: root.id },
     select: commentSelect,
@@ -572,7 +614,9 @@ export async function loadCommentThread({
     comments: [rootNode],
     balance,
     denial,
+    phase,
     timeZone: idea.city.timeZone,
+    cityName: idea.city.name,
     maxDepth: root.depth + THREAD_PAGE_REPLY_LEVELS,
     thread: { rootId: root.id, parentId: root.parentId },
   };

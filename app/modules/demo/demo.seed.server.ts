@@ -3,6 +3,7 @@
 import { hashPassword } from "~/modules/accounts/password.server";
 import { roleScope, type RoleName } from "~/modules/accounts/roles.policy";
 import { db } from "~/utils/db.server";
+import { seedDemoConsultations } from "./demo-consultations.seed.server";
 import { seedDemoIdeas } from "./demo-ideas.seed.server";
 
 export const DEMO_PASSWORD = "civicloop-demo-2026";
@@ -82,5 +83,8 @@ export async function seedDemoData() {
     }
   }
   // Residents, ideas, supports and discussions in every city (demo-ideas.data.ts).
-  return seedDemoIdeas({ password: DEMO_PASSWORD });
+  const result = await seedDemoIdeas({ password: DEMO_PASSWORD });
+  // One consultation per city, with partner organizations (demo-consultations.data.ts).
+  await seedDemoConsultations();
+  return result;
 }

@@ -8,6 +8,7 @@ import * as editRoute from "~/routes/cities.$city.ideas.$number_.edit";
 import * as similarRoute from "~/routes/cities.$city.ideas.similar";
 import * as newRoute from "~/routes/cities.$city.ideas.new";
 import * as previewRoute from "~/routes/markdown-preview";
+import { createConsultation as createTestConsultation } from "~/testing/consultations-factories";
 import { createIdea, createUser } from "~/testing/factories";
 import { db } from "~/utils/db.server";
 import { findSimilarIdeas, ideaFormChoices, ideaFormValues, parseIdeaNumber, resolveIdeaReferences } from "./idea-form.server";
@@ -85,10 +86,9 @@ async function createOrganization(citySlug: string, memberId?: string) {
   return organization;
 }
 
-async function createConsultation(citySlug: string) {
-  return db.consultation.create({
-    data: { cityId: await cityId(citySlug), slug: `c-${randomUUID().slice(0, 8)}`, title: `Consultation ${randomUUID().slice(0, 4)}` },
-  });
+/** A published consultation in its ideation phase (the only one that takes ideas), or as asked. */
+async function createConsultation(citySlug: string, options: { phase?: "IDEATION" | "SUPPORTS" | "before"; status?: "DRAFT" | "PUBLISHED" } = {}) {
+  return createTestConsultation({ citySlug, phase: options.phase ?? "IDEATION", status: options.status });
 }
 
 describe("idea-form.server helpers", () => {
@@ -285,6 +285,25 @@ describe("/cities/:city/ideas/new", () => {
     expect(outcome.status).toBe(400);
     expect(outcome.data!.fieldErrors).toEqual({ consultation: "ideaForm:errors.consultationInvalid", organization: "ideaForm:errors.organizationInvalid" });
     expect(await db.idea.count({ where: { title } })).toBe(0);
+  });
+
+  it("refuses a consultation outside its ideation phase, or a draft, and lists only those taking ideas", async () => {
+    const author = await createUser();
+    const cookie = await sessionCookie(author.id);
+    const early = await createConsultation("oulu", { phase: "before" });
+    const late = await createConsultation("oulu", { phase: "SUPPORTS" });
+    const draft = await createConsultation("oulu", { status: "DRAFT" });
+    const choices = (await ideaFormChoices(await cityId("oulu"), author.id)).consultations.map((item) => item.id);
+    for (const consultation of [early, late, draft]) expect(choices).not.toContain(consultation.id);
+    const expected = { [early.id]: "consultations:errors.propose.notYet", [late.id]: "consultations:errors.propose.closed", [draft.id]: "ideaForm:errors.consultationInvalid" };
+    for (const consultation of [early, late, draft]) {
+      const title = `Closed phase ${uniqueWord()}`;
+      const outcome = await run(newRoute.action, post("/cities/oulu/ideas/new", validIdea({ title, consultation: consultation.id }), cookie), { city: "oulu" });
+      expect(outcome.status).toBe(400);
+      expect(outcome.data!.fieldErrors).toEqual({ consultation: expected[consultation.id] });
+      expect(outcome.data!.values).toMatchObject({ title, consultation: consultation.id });
+      expect(await db.idea.count({ where: { title } })).toBe(0);
+    }
   });
 
   it("previews the description without JavaScript, keeping the values and saving nothing", async () => {

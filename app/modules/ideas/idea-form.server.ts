@@ -1,6 +1,7 @@
 // Server side of the propose/edit idea form: the choices it offers, the checks the
 // shared schema cannot make (they need the database), and the similar-ideas lookup.
 import { findCategoryBySlug } from "~/modules/categories/categories.server";
+import { phaseDenial } from "~/modules/consultations/phases.policy";
 import { db } from "~/utils/db.server";
 import { BODY_MAX, normalizeLine, normalizeMarkdown, SIMILAR_QUERY_MAX, worthSimilarLookup, type IdeaEditInput, type IdeaInput } from "./ideas.schema";
 import { PUBLIC_STATUSES, type IdeaStatus } from "./lifecycle.policy";
@@ -14,11 +15,14 @@ export type IdeaFormChoices = {
 
 const CHOICES_LIMIT = 100;
 
-/** The city's consultations (newest first) and the author's organizations. */
-export async function ideaFormChoices(cityId: string, userId: string): Promise<IdeaFormChoices> {
+/**
+ * The city's consultations that take ideas now (published, in their IDEATION phase;
+ * newest first) and the author's organizations.
+ */
+export async function ideaFormChoices(cityId: string, userId: string, now = new Date()): Promise<IdeaFormChoices> {
   const [consultations, memberships] = await Promise.all([
     db.consultation.findMany({
-      where: { cityId },
+      where: { cityId, status: "PUBLISHED", phases: { some: { kind: "IDEATION", startsAt: { lte: now }, endsAt: { gt: now } } } },
       select: { id: true, title: true },
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       take: CHOICES_LIMIT,
@@ -39,16 +43,20 @@ export type ResolvedReferences =
 
 /**
  * Turns the form's slugs and ids into database ids, refusing what the author may not use:
- * a consultation of another city, an organization they are not a member of.
+ * a consultation of another city, or one outside its IDEATION phase (phases.policy.ts),
+ * an organization they are not a member of.
  */
 export async function resolveIdeaReferences(
   input: Pick<IdeaInput, "category"> & Partial<Pick<IdeaInput, "consultation" | "organization">>,
-  { cityId, userId }: { cityId: string; userId: string },
+  { cityId, userId, now = new Date() }: { cityId: string; userId: string; now?: Date },
 ): Promise<ResolvedReferences> {
   const [category, consultation, membership] = await Promise.all([
     findCategoryBySlug(input.category),
     input.consultation
-      ? db.consultation.findFirst({ where: { id: input.consultation, cityId }, select: { id: true } })
+      ? db.consultation.findFirst({
+          where: { id: input.consultation, cityId },
+          select: { id: true, status: true, phases: { select: { kind: true, startsAt: true, endsAt: true } } },
+        })
       : Promise.resolve(null),
     input.organization
       ? db.organizationMember.findUnique({
@@ -60,6 +68,9 @@ export async function resolveIdeaReferences(
   const fieldErrors: Record<string, string> = {};
   if (!category) fieldErrors.category = "ideaForm:errors.categoryRequired";
   if (input.consultation && !consultation) fieldErrors.consultation = "ideaForm:errors.consultationInvalid";
+  const closed = consultation ? phaseDenial("propose", consultation, now) : null;
+  // A draft is as unknown to authors as another city's consultation.
+  if (closed) fieldErrors.consultation = closed.code === "draft" ? "ideaForm:errors.consultationInvalid" : `consultations:errors.propose.${closed.code}`;
   if (input.organization && !membership) fieldErrors.organization = "ideaForm:errors.organizationInvalid";
   if (!category || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   return {

@@ -2,6 +2,7 @@
 // each state allows. Pure functions, used by the commands (authority) and the UI.
 import type { Role } from "~/modules/accounts/roles.policy";
 import { hasCityRole } from "~/modules/accounts/roles.policy";
+import type { PhaseDenial } from "~/modules/consultations/phases.policy";
 
 export const IDEA_STATUSES = [
   "SUBMITTED",
@@ -107,17 +108,24 @@ export type Denial =
   | "notAuthor"
   | "notAllowed";
 
-export function supportDenial(idea: IdeaFacts, viewer: Viewer): Denial | null {
+/**
+ * `phase`: for an idea of a consultation, why the consultation's phases refuse the action
+ * now (phases.policy.ts). It makes the answer "notOpen" — before "signIn", so nobody is
+ * asked to log in for something that would fail — and the page explains it with its dates.
+ */
+export function supportDenial(idea: IdeaFacts, viewer: Viewer, phase: PhaseDenial | null = null): Denial | null {
   if (idea.hiddenAt) return "hidden";
   if (!SUPPORTABLE_STATUSES.includes(idea.status)) return "notOpen";
+  if (phase) return "notOpen";
   if (!viewer) return "signIn";
   if (viewer.id === idea.authorId) return "ownIdea";
   return null;
 }
 
-export function commentDenial(idea: IdeaFacts, viewer: Viewer): Denial | null {
+export function commentDenial(idea: IdeaFacts, viewer: Viewer, phase: PhaseDenial | null = null): Denial | null {
   if (idea.hiddenAt) return "hidden";
   if (!COMMENTABLE_STATUSES.includes(idea.status)) return "notOpen";
+  if (phase) return "notOpen";
   if (!viewer) return "signIn";
   return null;
 }

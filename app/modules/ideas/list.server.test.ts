@@ -103,6 +103,23 @@ describe("listIdeas: sort orders and keyset pagination", () => {
     });
   }
 
+  it("pages through real trend scores exactly (huge doubles, whole numbers above 2^53, ties)", async () => {
+    const own = await createCity();
+    // Sums of support weights as they are in 2026 (2^(days since epoch / 3)): the cursor's
+    // value must reach the database bit for bit, or rows are skipped or repeated.
+    const scores = [2 ** 53 + 2, 5.903726667347703e17, 2 ** 63, 2 ** 64, 1e21, 1.2345678901234568e25, 2.5e33 / 3, 0.1 + 0.2, 7.1e15 + 0.5];
+    const seeded = await seedIdeas(
+      own.slug,
+      [...scores, ...scores.slice(0, 4)].map((trendScore) => ({ trendScore })),
+    );
+    const expected = await expectedOrder(
+      seeded.map((idea) => idea.id),
+      "trendScore",
+    );
+    const pages = await walk({ cityId: own.id, sort: "trending", limit: 2 });
+    expect(pages.flat()).toEqual(expected);
+  });
+
   it("returns the card fields", async () => {
     const page = await listIdeas({ cityId: city.id, sort: "newest", limit: 1 });
     expect(page.ideas[0]).toEqual({

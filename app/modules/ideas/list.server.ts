@@ -170,6 +170,14 @@ async function keysetIds(filters: Filters, sort: ListSort, after: { value: numbe
     return postgres ? `$${params.length}` : "?";
   };
   const column = `"${SORT_COLUMN[sort]}"`;
+  // A float sort key (trendScore) travels as its shortest round-trip text and is parsed by
+  // the database: Prisma's raw-query parameters mangle doubles (about 4 in 10 arrive one
+  // unit in the last place off, which skips or repeats rows at page boundaries, and whole
+  // numbers between 2^53 and 2^63 fail with "can't be represented as a JavaScript number").
+  const sortKeyParam = (value: number | Date) =>
+    sort === "trending" && typeof value === "number"
+      ? `CAST(${param(String(value))} AS ${postgres ? "DOUBLE PRECISION" : "REAL"})`
+      : param(value);
   const branch = (status: IdeaStatus) => {
     // Statuses come from the enum (checked here), so they can be written into the SQL:
     // a literal compares with the PostgreSQL enum column and keeps the index usable.
@@ -178,7 +186,7 @@ async function keysetIds(filters: Filters, sort: ListSort, after: { value: numbe
     if (filters.cityId) where.push(`"cityId" = ${param(filters.cityId)}`);
     if (filters.categoryId) where.push(`"categoryId" = ${param(filters.categoryId)}`);
     if (filters.consultationId) where.push(`"consultationId" = ${param(filters.consultationId)}`);
-    if (after) where.push(`(${column}, "id") < (${param(after.value)}, ${param(after.id)})`);
+    if (after) where.push(`(${column}, "id") < (${sortKeyParam(after.value)}, ${param(after.id)})`);
     const conditions = where.join(" AND ");
     return `SELECT "id" AS id, ${column} AS k FROM "Idea" WHERE ${conditions} ORDER BY ${column} DESC, "id" DESC LIMIT ${param(take)}`;
   };

@@ -1,5 +1,6 @@
 // Read models for idea pages. Only what the page shows is selected; visibility rules
 // come from lifecycle.policy.ts (canView) and are applied here, so a route cannot forget.
+import { supportPhaseDenial, supportQuota, type PhaseDenial, type SupportQuota } from "~/modules/consultations/phases.policy";
 import { db } from "~/utils/db.server";
 import {
   canView,
@@ -67,6 +68,10 @@ export type IdeaPage = {
     supports: boolean;
     /** Why the viewer may not support / edit / withdraw; null = allowed. */
     supportDenial: Denial | null;
+    /** For an idea of a consultation: why its phase or support limit refuses (supportDenial is then "notOpen"). */
+    supportPhase: PhaseDenial | null;
+    /** "3 of 5 supports left" in the idea's consultation (signed in, consultation with a limit). */
+    supportQuota: SupportQuota | null;
     editDenial: Denial | null;
     withdrawDenial: Denial | null;
   };
@@ -112,7 +117,9 @@ export async function getIdeaPage({
       organization: { select: { name: true, slug: true } },
       category: { select: { slug: true } },
       city: { select: { id: true, slug: true, name: true, timeZone: true } },
-      consultation: { select: { title: true, slug: true } },
+      consultation: {
+        select: { id: true, title: true, slug: true, status: true, supportLimit: true, phases: { select: { kind: true, startsAt: true, endsAt: true } } },
+      },
       mergedInto: {
         select: {
           number: true,
@@ -132,7 +139,8 @@ export async function getIdeaPage({
   if (!idea || idea.city.slug !== citySlug) return null;
   if (!canView(idea, viewer)) return null;
 
-  const [events, support] = await Promise.all([
+  const consultation = idea.consultation;
+  const [events, support, quota] = await Promise.all([
     db.ideaEvent.findMany({
       where: { ideaId: idea.id },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -149,7 +157,20 @@ export async function getIdeaPage({
     viewer
       ? db.support.findUnique({ where: { ideaId_userId: { ideaId: idea.id, userId: viewer.id } }, select: { ideaId: true } })
       : null,
+    viewer && consultation?.supportLimit !== null && consultation?.supportLimit !== undefined
+      ? db.consultationSupportQuota.findUnique({
+          where: { consultationId_userId: { consultationId: consultation.id, userId: viewer.id } },
+          select: { used: true },
+        })
+      : null,
   ]);
+  // The consultation's phase explains a refusal only where the idea itself would allow it
+  // (hidden or closed ideas say so; your own idea stays "your own idea").
+  const lifecycleDenial = supportDenial(idea, viewer);
+  const supportPhase =
+    consultation && (lifecycleDenial === null || lifecycleDenial === "signIn")
+      ? supportPhaseDenial(consultation, new Date(), { used: quota?.used ?? 0, alreadySupported: support !== null })
+      : null;
 
   const target = idea.mergedInto;
   const moderator = isModerator(viewer, idea.cityId);
@@ -175,7 +196,7 @@ export async function getIdeaPage({
     organization: idea.organization,
     categorySlug: idea.category.slug,
     city: idea.city,
-    consultation: idea.consultation,
+    consultation: consultation ? { title: consultation.title, slug: consultation.slug } : null,
     mergedInto: target && canView(target, viewer) ? { number: target.number, title: target.title, citySlug: target.city.slug } : null,
     timeline: events.map((event) => ({
       id: event.id,
@@ -191,7 +212,9 @@ export async function getIdeaPage({
       isAuthor: viewer?.id === idea.authorId,
       isModerator: moderator,
       supports: support !== null,
-      supportDenial: supportDenial(idea, viewer),
+      supportDenial: supportDenial(idea, viewer, supportPhase),
+      supportPhase,
+      supportQuota: viewer && consultation ? supportQuota(consultation.supportLimit, quota?.used ?? 0) : null,
       editDenial: editDenial(idea, viewer),
       withdrawDenial: withdrawDenial(idea, viewer),
     },

@@ -12,19 +12,68 @@ import {
   type IdeaStatus,
   type Viewer,
 } from "~/modules/ideas/lifecycle.policy";
+import { phaseDenial, type PhaseDenial } from "~/modules/consultations/phases.policy";
 import { supportWeight } from "./trend";
 
 export type SupportResult =
   | { ok: true; supported: boolean; already: boolean; supportCount: number }
-  | { ok: false; error: Denial | "notFound" };
+  /** `phase`: the idea belongs to a consultation whose phase (or support limit) refuses it; error is then "notOpen". */
+  | { ok: false; error: Denial | "notFound"; phase?: PhaseDenial };
 
 type Supporter = NonNullable<Viewer>;
 
 /** Thrown inside a transaction to roll it back and report why. */
 class Refusal extends Error {
-  constructor(readonly reason: Denial | "notFound") {
+  constructor(
+    readonly reason: Denial | "notFound",
+    readonly phase?: PhaseDenial,
+  ) {
     super(reason);
   }
+}
+
+function refused(refusal: Refusal): SupportResult {
+  return refusal.phase ? { ok: false, error: refusal.reason, phase: refusal.phase } : { ok: false, error: refusal.reason };
+}
+
+/**
+ * Ideas of a consultation take supports only in its SUPPORTS phase (phases.policy.ts).
+ * Read inside the transaction, after the idea row is locked. Returns the consultation's
+ * id and support limit (null for an idea without a consultation: today's rules only).
+ */
+async function consultationRules(tx: DbTransaction, ideaId: string, now: Date) {
+  const idea = await tx.idea.findUnique({
+    where: { id: ideaId },
+    select: {
+      consultation: {
+        select: { id: true, status: true, supportLimit: true, phases: { select: { kind: true, startsAt: true, endsAt: true } } },
+      },
+    },
+  });
+  const consultation = idea?.consultation;
+  if (!consultation) return null;
+  const denial = phaseDenial("support", consultation, now);
+  if (denial) throw new Refusal("notOpen", denial);
+  return { consultationId: consultation.id, supportLimit: consultation.supportLimit };
+}
+
+/**
+ * Takes one support from the person's quota in the consultation, or refuses (rolling the
+ * whole transaction back) when none is left. The row is created if missing (an atomic
+ * upsert), then incremented only while `used < limit`: a single conditional UPDATE, so
+ * parallel supports by one person on many ideas can never exceed the limit — each one
+ * waits for the row lock (PostgreSQL) or the write lock (SQLite) and re-checks.
+ */
+async function takeFromQuota(tx: DbTransaction, consultationId: string, userId: string, limit: number) {
+  const key = { consultationId_userId: { consultationId, userId } };
+  // A non-empty update and no select: Prisma then sends one INSERT … ON CONFLICT DO UPDATE
+  // (with `update: {}` it would SELECT then INSERT, and two first supports would collide).
+  await tx.consultationSupportQuota.upsert({ where: key, create: { consultationId, userId, used: 0 }, update: { used: { increment: 0 } } });
+  const { count } = await tx.consultationSupportQuota.updateMany({
+    where: { consultationId, userId, used: { lt: limit } },
+    data: { used: { increment: 1 } },
+  });
+  if (count !== 1) throw new Refusal("notOpen", { action: "support", code: "limitReached", limit });
 }
 
 /**
@@ -106,13 +155,16 @@ export async function castSupport(ideaId: string, viewer: Supporter): Promise<Su
           data: { supportCount: { increment: 1 }, trendScore: { increment: weight } },
         });
         if (count !== 1) throw await refusalFor(tx, ideaId, viewer);
+        const rules = await consultationRules(tx, ideaId, now);
         // A duplicate raises P2002 here and rolls back the increment above.
         await tx.support.create({ data: { ideaId, userId: viewer.id, weight, createdAt: now }, select: { ideaId: true } });
+        // After the insert, so a second support of the same idea is "already", not "limit reached".
+        if (rules && rules.supportLimit !== null) await takeFromQuota(tx, rules.consultationId, viewer.id, rules.supportLimit);
         return { ok: true as const, supported: true, already: false, supportCount: await currentCount(tx, ideaId) };
       }, TRANSACTION_OPTIONS),
     );
   } catch (error) {
-    if (error instanceof Refusal) return { ok: false, error: error.reason };
+    if (error instanceof Refusal) return refused(error);
     if (isUniqueViolation(error)) {
       return { ok: true, supported: true, already: true, supportCount: await currentCount(db, ideaId) };
     }
@@ -125,9 +177,11 @@ export async function castSupport(ideaId: string, viewer: Supporter): Promise<Su
  * counter goes down by exactly the weight that row added, and only when this call is the
  * one that deleted it (count = 1): a double click, or two tabs, decrement once.
  * Withdrawing is possible while the idea is open to supports (once decided, the supports
- * it was decided with stay on record).
+ * it was decided with stay on record) and, for an idea of a consultation, during its
+ * SUPPORTS phase; it gives the support back to the person's quota (never below 0).
  */
 export async function withdrawSupport(ideaId: string, viewer: Supporter): Promise<SupportResult> {
+  const now = new Date();
   try {
     return await withRetry(() =>
       db.$transaction(async (tx) => {
@@ -137,6 +191,7 @@ export async function withdrawSupport(ideaId: string, viewer: Supporter): Promis
           data: { supportCount: { increment: 0 } },
         });
         if (open !== 1) throw await refusalFor(tx, ideaId, viewer);
+        const rules = await consultationRules(tx, ideaId, now);
         const support = await tx.support.findUnique({
           where: { ideaId_userId: { ideaId, userId: viewer.id } },
           select: { weight: true },
@@ -149,11 +204,17 @@ export async function withdrawSupport(ideaId: string, viewer: Supporter): Promis
           data: { supportCount: { decrement: 1 }, trendScore: { decrement: support.weight } },
           select: { id: true },
         });
+        if (rules) {
+          await tx.consultationSupportQuota.updateMany({
+            where: { consultationId: rules.consultationId, userId: viewer.id, used: { gt: 0 } },
+            data: { used: { decrement: 1 } },
+          });
+        }
         return { ok: true as const, supported: false, already: false, supportCount: await currentCount(tx, ideaId) };
       }, TRANSACTION_OPTIONS),
     );
   } catch (error) {
-    if (error instanceof Refusal) return { ok: false, error: error.reason };
+    if (error instanceof Refusal) return refused(error);
     throw error;
   }
 }

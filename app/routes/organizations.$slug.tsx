@@ -1,0 +1,154 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { IdeaCard } from "~/components/ideas/idea-card";
+import { SectorTags } from "~/components/organizations/organization-card";
+import { getUser } from "~/modules/accounts/session.server";
+import { organizationPermissions } from "~/modules/organizations/organizations.policy";
+import { getMembershipRole, getOrganizationProfile } from "~/modules/organizations/organizations.server";
+import { notFound } from "~/utils/http.server";
+import type { RouteHandle } from "~/utils/route-handle";
+
+export const handle: RouteHandle = {
+  title: (t, data) => (data as { organization?: { name: string } } | undefined)?.organization?.name ?? t("organizations:directory.title"),
+};
+
+/** The public profile: anyone may read it; contact data is never part of it. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const organization = await getOrganizationProfile(params.slug ?? "");
+  if (!organization) notFound();
+  const user = await getUser(request);
+  const role = await getMembershipRole(organization.id, user?.id);
+  return { organization, role, permissions: organizationPermissions(role) };
+}
+
+/** "https://www.example.com/about/" → "www.example.com/about". */
+function displayUrl(url: string): string {
+  return url.replace(/^https?:\/\//, "").replace(/\/$/, "");
+}
+
+export default function OrganizationPage() {
+  const { t } = useTranslation();
+  const { organization, role, permissions } = useLoaderData<typeof loader>();
+  return (
+    <article aria-labelledby="organization-title">
+      <nav aria-label={t("common:breadcrumb")} className="mb-4 text-sm">
+        <ol className="flex flex-wrap gap-1">
+          <li>
+            <Link to="/organizations">{t("organizations:directory.heading")}</Link>
+            <span aria-hidden="true"> › </span>
+          </li>
+          <li aria-current="page">{organization.name}</li>
+        </ol>
+      </nav>
+      <h1 id="organization-title">{organization.name}</h1>
+      {role ? (
+        <div className="mb-6 flex flex-wrap items-center gap-3 rounded-md border border-slate-300 bg-slate-50 p-3">
+          <p className="m-0">{t(`organizations:profile.youAre.${role}`)}</p>
+          {permissions.canEdit ? (
+            <Link to={`/organizations/${organization.slug}/edit`} className="btn-secondary">
+              {t("organizations:profile.edit")}
+            </Link>
+          ) : null}
+          {permissions.canManageMembers ? (
+            <Link to={`/organizations/${organization.slug}/members`} className="btn-secondary">
+              {t("organizations:profile.members")}
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="grid gap-8 md:grid-cols-3">
+        <div className="md:col-span-2">
+          <h2 className="mt-0">{t("organizations:profile.about")}</h2>
+          <p className="whitespace-pre-line">{organization.description}</p>
+        </div>
+        <aside aria-labelledby="organization-facts" className="card h-fit">
+          <h2 id="organization-facts" className="mt-0 text-lg">
+            {t("organizations:profile.facts")}
+          </h2>
+          <dl className="m-0 flex flex-col gap-3">
+            <div>
+              <dt className="font-semibold">{t("organizations:profile.city")}</dt>
+              <dd className="m-0">
+                <Link to={`/cities/${organization.city.slug}`}>{organization.city.name}</Link>
+              </dd>
+            </div>
+            {organization.size ? (
+              <div>
+                <dt className="font-semibold">{t("organizations:profile.size")}</dt>
+                <dd className="m-0">{t(`organizations:size.${organization.size}`)}</dd>
+              </div>
+            ) : null}
+            {organization.website ? (
+              <div>
+                <dt className="font-semibold">{t("organizations:profile.website")}</dt>
+                <dd className="m-0 break-words">
+                  {/* Addresses people typed: never pass on our referrer, never vouch for them to search engines. */}
+                  <a href={organization.website} rel="noopener noreferrer nofollow ugc">
+                    {displayUrl(organization.website)}
+                  </a>
+                </dd>
+              </div>
+            ) : null}
+            <div>
+              <dt className="mb-1 font-semibold">{t("organizations:profile.sectors")}</dt>
+              <dd className="m-0">
+                <SectorTags sectors={organization.sectors} />
+              </dd>
+            </div>
+            {organization.skills.length > 0 ? (
+              <div>
+                <dt className="font-semibold">{t("organizations:profile.skills")}</dt>
+                <dd className="m-0">
+                  <ul className="m-0 list-disc pl-5">
+                    {organization.skills.map((skill) => (
+                      <li key={skill}>{skill}</li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+        </aside>
+      </div>
+
+      <section aria-labelledby="organization-consultations" className="mt-8">
+        <h2 id="organization-consultations">{t("organizations:profile.consultations")}</h2>
+        {organization.consultations.length === 0 ? (
+          <p>{t("organizations:profile.noConsultations")}</p>
+        ) : (
+          <ul className="m-0 flex list-none flex-col gap-2 p-0">
+            {organization.consultations.map((consultation) => (
+              <li key={consultation.id}>
+                <Link to={`/cities/${consultation.city.slug}/consultations/${consultation.slug}`} lang={consultation.language} className="font-semibold">
+                  {consultation.title}
+                </Link>{" "}
+                <span className="text-sm text-slate-700">({consultation.city.name})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="organization-ideas" className="mt-8">
+        <h2 id="organization-ideas">{t("organizations:profile.ideas", { count: organization.ideaCount })}</h2>
+        {organization.ideas.length === 0 ? (
+          <p>{t("organizations:profile.noIdeas")}</p>
+        ) : (
+          <>
+            <ul className="m-0 grid list-none gap-4 p-0 md:grid-cols-2">
+              {organization.ideas.map((idea) => (
+                <li key={idea.id}>
+                  <IdeaCard idea={idea} showCity />
+                </li>
+              ))}
+            </ul>
+            {organization.ideaCount > organization.ideas.length ? (
+              <p className="mt-4 text-sm text-slate-700">{t("organizations:profile.latestIdeas", { count: organization.ideas.length })}</p>
+            ) : null}
+          </>
+        )}
+      </section>
+    </article>
+  );
+}
