@@ -119,6 +119,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation();
   const locale = root?.locale ?? fallbackLocale;
   useSyncLanguage(locale);
+  useEffect(() => {
+    // Marks the moment the page became interactive (used by the end-to-end tests).
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   const title = usePageTitle();
 
   return (

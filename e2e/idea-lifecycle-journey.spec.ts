@@ -18,6 +18,7 @@ test("an idea goes from proposal to withdrawal, visible in lists, search and on 
   // 1. The citizen proposes the idea.
   await logIn(page, author.email, author.password);
   await page.goto("/cities/oulu/ideas/new");
+  await expect(page.locator("html[data-hydrated]")).toBeAttached();
   await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByLabel("Summary", { exact: true }).fill("Show departures and delays of the island ferries on one page, updated live.");
   await page.getByLabel("Description (optional)").fill("## Problem\nDelays are only announced at the pier.\n\n## Proposal\n- live map\n- SMS alerts");
