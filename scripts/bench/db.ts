@@ -70,6 +70,8 @@ function pgValue(value: unknown) {
 
 export async function openPostgres(url: string): Promise<BenchDb> {
   const client = new pg.Client({ connectionString: url });
+  // A connection ended by the server (e.g. the database dropped on cleanup) is not a crash.
+  client.on("error", () => {});
   await client.connect();
   const BATCH = 5_000;
   return {

@@ -11,7 +11,8 @@
 // Environment: BENCH_QUICK=1 (1k and 10k, 4 s phases: a smoke run), BENCH_DATABASE_URL=
 // postgresql://… (PostgreSQL instead of SQLite: a fresh database is created next to the
 // one named and dropped afterwards), BENCH_SIZES=1000,100000, BENCH_SECONDS=10,
-// BENCH_CONNECTIONS=20, BENCH_PORT, BENCH_SKIP_BUILD=1, BENCH_KEEP=1, BENCH_QUIET_WAIT=120.
+// BENCH_CONNECTIONS=20, BENCH_PORT, BENCH_SKIP_BUILD=1, BENCH_KEEP=1, BENCH_QUIET_WAIT=60,
+// BENCH_RETRIES=2.
 // See docs/benchmarks.md.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -74,7 +75,9 @@ const PAGES: Page[] = [
 type PhaseCost = { serverCpuPerRequest: number | null; otherCpuPercent: number | null };
 /** Other processes using more than this (% of one core) during a phase make its timings suspect. */
 const BUSY_PERCENT = 15;
-const QUIET_WAIT_SECONDS = Number(env.BENCH_QUIET_WAIT ?? 120);
+const QUIET_WAIT_SECONDS = Number(env.BENCH_QUIET_WAIT ?? 60);
+/** How many times a disturbed phase is measured again. */
+const RETRIES = Number(env.BENCH_RETRIES ?? 2);
 
 type DatasetReport = {
   size: number;
@@ -212,6 +215,8 @@ async function runDataset(size: number, workDir: string, port: number): Promise<
   // 2. Bulk seed.
   const open = () => (databaseUrl ? openPostgres(databaseUrl) : Promise.resolve(openSqlite(path.join(dataDir, "civicloop.db"))));
   let db = await open();
+  const seeding = db;
+  cleanups.push(() => seeding.close().catch(() => {}));
   await dropSearchIndex(db);
   await prepareForBulkLoad(db);
   const seed = await seedDataset(db, dataset, log);
@@ -220,7 +225,7 @@ async function runDataset(size: number, workDir: string, port: number): Promise<
   const analyzeSeconds = (performance.now() - started) / 1000;
   log(`seeded in ${fmt(seed.seconds, 1)} s, ANALYZE ${fmt(analyzeSeconds, 1)} s`);
   // Closed while the server boots: its migration step wants the database to itself.
-  await db.close();
+  await cleanups.pop()!();
 
   // 3. The server for the load phases (its boot rebuilds the full-text index).
   server = await startServer({ root, env: serverEnv, port, logFile });
@@ -234,27 +239,39 @@ async function runDataset(size: number, workDir: string, port: number): Promise<
 
   const origin = server.url;
   const phases: Record<string, PhaseResult & PhaseCost> = {};
-  const phase = async (key: string, next: () => RequestSpec) => {
-    const page = PAGES.find((candidate) => candidate.key === key)!;
+  const measure = async (label: string, next: () => RequestSpec): Promise<PhaseResult & PhaseCost> => {
     await waitForQuietMachine(running);
-    await runPhase({ url: origin, name: page.label, connections: CONNECTIONS, seconds: WARMUP_SECONDS, next });
+    await runPhase({ url: origin, name: label, connections: CONNECTIONS, seconds: WARMUP_SECONDS, next });
     const before = { server: appCpuMs(running), machine: machineBusyMs(), bench: process.cpuUsage(), at: performance.now() };
-    const result = await runPhase({ url: origin, name: page.label, connections: CONNECTIONS, seconds: SECONDS, next });
+    const result = await runPhase({ url: origin, name: label, connections: CONNECTIONS, seconds: SECONDS, next });
     const serverMs = (appCpuMs(running) ?? 0) - (before.server ?? 0);
     const benchMs = process.cpuUsage(before.bench);
     const wallMs = performance.now() - before.at;
     const machineMs = before.machine === null ? null : (machineBusyMs() ?? 0) - before.machine;
-    const cost: PhaseCost = {
+    return {
+      ...result,
       serverCpuPerRequest: before.server === null || result.responses === 0 ? null : serverMs / result.responses,
-      // CPU used by everything else on the machine (other jobs compete for the 2 cores).
+      // CPU used by everything else on the machine (other jobs compete for the same cores).
       otherCpuPercent: machineMs === null ? null : Math.max(0, (machineMs - serverMs - (benchMs.user + benchMs.system) / 1000) / wallMs) * 100,
     };
-    phases[key] = { ...result, ...cost };
-    log(
-      `${page.label.padEnd(36)} ${fmt(result.rps, 1).padStart(8)} req/s  p50 ${fmt(result.p50).padStart(5)} ms  p99 ${fmt(result.p99).padStart(5)} ms  ` +
-        `CPU ${cost.serverCpuPerRequest === null ? "n/a" : `${fmt(cost.serverCpuPerRequest, 1)} ms`}/req  errors ${result.errors}` +
-        (cost.otherCpuPercent !== null && cost.otherCpuPercent > BUSY_PERCENT ? `  (other processes used ${fmt(cost.otherCpuPercent)}% CPU)` : ""),
-    );
+  };
+  const phase = async (key: string, next: () => RequestSpec) => {
+    const page = PAGES.find((candidate) => candidate.key === key)!;
+    // A phase during which other processes took the CPU is measured again (the least
+    // disturbed attempt is kept).
+    let best: (PhaseResult & PhaseCost) | null = null;
+    for (let attempt = 0; attempt <= RETRIES; attempt++) {
+      const result = await measure(page.label, next);
+      const disturbed = (result.otherCpuPercent ?? 0) > BUSY_PERCENT;
+      log(
+        `${page.label.padEnd(36)} ${fmt(result.rps, 1).padStart(8)} req/s  p50 ${fmt(result.p50).padStart(5)} ms  p99 ${fmt(result.p99).padStart(5)} ms  ` +
+          `CPU ${result.serverCpuPerRequest === null ? "n/a" : `${fmt(result.serverCpuPerRequest, 1)} ms`}/req  errors ${result.errors}` +
+          (disturbed ? `  (other processes used ${fmt(result.otherCpuPercent ?? 0)}% CPU${attempt < RETRIES ? ": measuring again" : ""})` : ""),
+      );
+      if (!best || (result.otherCpuPercent ?? 0) < (best.otherCpuPercent ?? 0)) best = result;
+      if (!disturbed) break;
+    }
+    phases[key] = best!;
   };
   const fixed = (requestPath: string) => () => ({ path: requestPath });
 
@@ -416,7 +433,8 @@ function printSummary(reports: DatasetReport[]) {
       // Sub-millisecond medians are reported as 0–1 ms by the histogram: compare at ≥ 1 ms.
       const ratio = b.p50 / Math.max(a.p50, 1);
       const ratio99 = b.p99 / Math.max(a.p99, 1);
-      const verdict = page.ratioTarget ? (ratio <= LATENCY_RATIO_TARGET ? "PASS" : "MISS") : "(reported)";
+      const noisy = [a, b].some((result) => (result.otherCpuPercent ?? 0) > BUSY_PERCENT) ? " (disturbed)" : "";
+      const verdict = page.ratioTarget ? `${ratio <= LATENCY_RATIO_TARGET ? "PASS" : "MISS"}${noisy}` : "(reported)";
       if (page.ratioTarget) verdicts.push(`${page.label}: ${verdict}`);
       const cpuRatio = a.serverCpuPerRequest && b.serverCpuPerRequest ? fmt(b.serverCpuPerRequest / a.serverCpuPerRequest, 2) : "n/a";
       console.log(
@@ -445,9 +463,12 @@ function printSummary(reports: DatasetReport[]) {
       .map((result) => `${sizeLabel(report.size)} ${result.name} (${fmt(result.otherCpuPercent ?? 0)}%)`),
   );
   if (busy.length > 0) {
-    console.log(`\nWarning: other processes used more than ${BUSY_PERCENT}% of a core during ${busy.length} phase(s); their timings are not reliable:\n  ${busy.join("\n  ")}`);
+    console.log(
+      `\nWarning: other processes used more than ${BUSY_PERCENT}% of a core during ${busy.length} phase(s) (even after ${RETRIES} retries); ` +
+        `their timings are not reliable — compare the CPU ms/req column instead:\n  ${busy.join("\n  ")}`,
+    );
   }
-  const misses = verdicts.filter((verdict) => verdict.endsWith("MISS"));
+  const misses = verdicts.filter((verdict) => /: MISS/.test(verdict));
   console.log(`\n${misses.length === 0 ? "All targets met." : `${misses.length} target(s) missed:\n  ${misses.join("\n  ")}`}`);
 }
 

@@ -78,7 +78,7 @@ const COMMENT_COLUMNS: Column[] = [
 ];
 
 /** Rows of one table, flushed to the database every BATCH rows. */
-function batcher(db: BenchDb, table: string, columns: Column[]) {
+function batcher(db: BenchDb, table: string, columns: Column[], before?: () => Promise<void>) {
   let rows: Row[] = [];
   let total = 0;
   return {
@@ -88,6 +88,8 @@ function batcher(db: BenchDb, table: string, columns: Column[]) {
     },
     async flush() {
       if (rows.length === 0) return;
+      // Rows this table refers to go first (foreign keys are checked on PostgreSQL).
+      await before?.();
       const batch = rows;
       rows = [];
       total += batch.length;
@@ -210,7 +212,7 @@ export async function seedDataset(db: BenchDb, size: DatasetSize, log: (message:
 
   // --- ideas and their timelines ------------------------------------------------------------
   const ideaRows = batcher(db, "Idea", IDEA_COLUMNS);
-  const events = batcher(db, "IdeaEvent", EVENT_COLUMNS);
+  const events = batcher(db, "IdeaEvent", EVENT_COLUMNS, () => ideaRows.flush());
   for (let index = 0; index < size.ideas; index++) {
     const idea = ideas[index];
     const text = ideaText(random, index);
