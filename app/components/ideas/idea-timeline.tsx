@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
-import type { IdeaStatus } from "~/modules/ideas/lifecycle.policy";
+import type { IdeaEventType, IdeaStatus } from "~/modules/ideas/lifecycle.policy";
 
 export type IdeaTimelineEvent = {
   id: string;
-  type: "SUBMITTED" | "PUBLISHED" | "REJECTED" | "WITHDRAWN" | "STATUS_CHANGED" | "EDITED";
+  type: IdeaEventType;
   fromStatus: IdeaStatus | null;
   toStatus: IdeaStatus | null;
   actorName: string | null;

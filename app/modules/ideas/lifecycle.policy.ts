@@ -17,6 +17,22 @@ export const IDEA_STATUSES = [
 ] as const;
 export type IdeaStatus = (typeof IDEA_STATUSES)[number];
 
+/** Kinds of entries in an idea's public timeline (mirrors the IdeaEventType enum). */
+export const IDEA_EVENT_TYPES = [
+  "SUBMITTED",
+  "PUBLISHED",
+  "REJECTED",
+  "WITHDRAWN",
+  "STATUS_CHANGED",
+  "EDITED",
+  "CHANGES_REQUESTED",
+  "ANSWERED",
+  "MERGED",
+  "HIDDEN",
+  "RESTORED",
+] as const;
+export type IdeaEventType = (typeof IDEA_EVENT_TYPES)[number];
+
 /** Who makes a transition: the author, a moderator (review queue) or a city admin (decisions). */
 export type TransitionActor = "AUTHOR" | "MODERATOR" | "CITY_ADMIN";
 

@@ -9,6 +9,7 @@ import {
   supportDenial,
   withdrawDenial,
   type Denial,
+  type IdeaEventType,
   type IdeaStatus,
   type Viewer,
 } from "./lifecycle.policy";
@@ -23,7 +24,7 @@ export function parseIdeaNumber(value: string | undefined | null): number | null
 
 export type TimelineEvent = {
   id: string;
-  type: "SUBMITTED" | "PUBLISHED" | "REJECTED" | "WITHDRAWN" | "STATUS_CHANGED" | "EDITED";
+  type: IdeaEventType;
   fromStatus: IdeaStatus | null;
   toStatus: IdeaStatus | null;
   /** null when the person's account no longer exists. */

@@ -27,6 +27,8 @@ const SQLITE_OBJECTS = [
 const PG_DOCUMENT = `to_tsvector('simple', coalesce(i."title", '') || ' ' || coalesce(i."summary", '') || ' ' || coalesce(i."body", ''))`;
 const PG_TITLE = `to_tsvector('simple', coalesce(i."title", '') || ' ' || coalesce(i."summary", ''))`;
 
+const INDEX_BUILD_TRANSACTION = { maxWait: 60_000, timeout: 30 * 60_000 };
+
 export async function ensureSearchIndex(client: Db = db) {
   if (getEnv().database.provider === "sqlite") {
     const triggers = await client.$queryRawUnsafe<{ n: number | bigint }[]>(
@@ -38,7 +40,9 @@ export async function ensureSearchIndex(client: Db = db) {
     if (!complete) await client.$executeRawUnsafe(`INSERT INTO "IdeaSearch"("IdeaSearch") VALUES ('rebuild')`);
     return;
   }
-  // Several instances may boot at once: one builds, the others wait on the lock.
+  // Several instances may boot at once: one builds, the others wait on the lock. Building
+  // the index over an existing table takes a while (~15 s for 100k ideas on 2 cores), far
+  // beyond the 5 s default of an interactive transaction.
   await client.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(727274)`);
     await tx.$executeRawUnsafe(
@@ -47,7 +51,7 @@ export async function ensureSearchIndex(client: Db = db) {
     await tx.$executeRawUnsafe(
       `CREATE INDEX IF NOT EXISTS "Idea_title_search_idx" ON "Idea" USING GIN (${PG_TITLE.replaceAll("i.", "")})`,
     );
-  });
+  }, INDEX_BUILD_TRANSACTION);
 }
 
 /** Words of a query, lower-cased, letters and digits only (no query syntax can get through). */
