@@ -43,7 +43,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  timeout: 30_000,
+  // A safety limit, not a speed target: journeys scan every page with axe on 2 shared cores.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   globalTeardown: "./e2e/support/global-teardown.ts",
@@ -75,6 +76,8 @@ export default defineConfig({
       DATA_DIR: process.env.E2E_DATA_DIR,
       APP_URL: process.env.E2E_BASE_URL,
       SESSION_SECRET: "e2e-only-session-secret-0123456789abcdef",
+      // Digests run only when a test runs the command (the hourly schedule would race them).
+      DIGEST_SCHEDULER: "off",
       SMTP_URL: "",
       REDIS_URL: "",
       SEED_DEMO: "false",

@@ -2,6 +2,7 @@ import { deleteExpiredSessions } from "~/modules/accounts/session.server";
 import { purgeExpiredTokens } from "~/modules/accounts/tokens.server";
 import { purgeExpiredCounters } from "~/modules/accounts/throttle.server";
 import { startMailWorker, stopMailWorker } from "~/modules/mail/worker.server";
+import { startDigestScheduler, stopDigestScheduler } from "~/modules/notifications/scheduler.server";
 import { purgeOldInvitations } from "~/modules/organizations/invitations.server";
 import { getEnv } from "~/utils/env.server";
 
@@ -14,6 +15,8 @@ async function housekeeping() {
 /** In-process jobs. Set MAIL_WORKER=off to run delivery in a separate process (npm run worker). */
 export function startBackgroundJobs() {
   if (getEnv().MAIL_WORKER === "inline") startMailWorker(getEnv().MAIL_POLL_MS);
+  // Email digests at a fixed hour (DIGEST_SCHEDULER=off when `npm run worker` runs them).
+  startDigestScheduler();
   housekeeping().catch(() => {});
   cleanup = setInterval(() => housekeeping().catch(() => {}), 60 * 60_000);
   cleanup.unref();
@@ -21,5 +24,6 @@ export function startBackgroundJobs() {
 
 export async function stopBackgroundJobs() {
   if (cleanup) clearInterval(cleanup);
+  await stopDigestScheduler();
   await stopMailWorker();
 }

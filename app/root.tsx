@@ -21,6 +21,7 @@ import { detectLocale } from "~/i18n/i18n.server";
 import { findCityById, listCities } from "~/modules/cities/cities.server";
 import { getRoles } from "~/modules/accounts/roles.server";
 import { getAuth } from "~/modules/accounts/session.server";
+import { countUnread } from "~/modules/notifications/queries.server";
 import { takeFlash } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/route-handle";
 import { useNonce } from "~/utils/nonce";
@@ -46,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cityLocale: (currentCity ?? homeCity)?.defaultLocale,
   });
   const roles = auth.user ? await getRoles(auth.user.id) : [];
+  const unreadNotifications = auth.user ? await countUnread(auth.user.id) : 0;
   const { flash, setCookie: flashCookie } = await takeFlash(request);
 
   const headers = new Headers();
@@ -67,6 +69,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
                   .filter((slug): slug is string => Boolean(slug)),
               ),
             ],
+            // Cities whose administration pages the user may open (header menu links).
+            adminCities: roles
+              .filter((role) => role.role === "CITY_ADMIN")
+              .map((role) => cities.find((city) => city.id === role.cityId)?.slug)
+              .filter((slug): slug is string => Boolean(slug)),
+            networkAdmin: roles.some((role) => role.role === "NETWORK_ADMIN"),
+            unreadNotifications,
           }
         : null,
       cities: cities.map(({ slug, name, countryCode }) => ({ slug, name, countryCode })),

@@ -15,14 +15,14 @@ async function expectForbidden(page: Page) {
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1, name: "You do not have access to this page" })).toBeVisible();
   await expect(page.getByText("Error 403")).toBeVisible();
-  await expect(page.getByRole("heading", { name: /Moderation desk/ })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: /Ideas awaiting review/ })).toHaveCount(0);
   await expectAccessible(page);
 }
 
 async function expectDesk(page: Page) {
   const response = await page.goto(DESK);
   expect(response?.status()).toBe(200);
-  await expect(page.getByRole("heading", { level: 1, name: "Moderation desk – Botoșani" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Ideas awaiting review in Botoșani" })).toBeVisible();
   await expect(page.getByRole("table", { name: "People with a role in Botoșani" })).toBeVisible();
   await expectAccessible(page);
 }
@@ -38,7 +38,7 @@ test("an anonymous visitor is sent to log in, and comes back to the desk afterwa
   await page.getByLabel("Password", { exact: true }).fill(moderator.password);
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page).toHaveURL(DESK);
-  await expect(page.getByRole("heading", { level: 1, name: "Moderation desk – Botoșani" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Ideas awaiting review in Botoșani" })).toBeVisible();
   await expectAccessible(page);
 });
 

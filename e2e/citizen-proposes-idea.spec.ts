@@ -32,6 +32,8 @@ test("a citizen proposes an idea with live preview and similar ideas (with JavaS
   await logIn(page, citizen.email, citizen.password);
   await page.goto("/cities/oulu/ideas/new");
   await expect(page.getByRole("heading", { level: 1, name: "Propose an idea" })).toBeVisible();
+  // Similar ideas are fetched by the page's script: type once it runs.
+  await page.waitForSelector("html[data-hydrated]");
 
   await page.getByLabel("Title", { exact: true }).fill(`Next ${word} departures on my phone`);
   const similar = page.getByRole("region", { name: "Similar ideas" });

@@ -4,6 +4,7 @@ import { errorSummary } from "./support/journeys";
 import { emailsTo, linkIn } from "./support/outbox";
 
 test("an entrepreneur creates an organization, invites a colleague who accepts in another browser", async ({ page, browser }) => {
+  test.slow(); // two browsers and many pages, each scanned with axe
   const entrepreneur = await createUser({ displayName: "Erja Entrepreneur", kind: "ENTREPRENEUR" });
   await logIn(page, entrepreneur.email, entrepreneur.password);
 

@@ -3,6 +3,7 @@
 // workers may run at once: each message is claimed atomically before it is sent.
 //   npm run worker
 import { startMailWorker, stopMailWorker } from "~/modules/mail/worker.server";
+import { startDigestScheduler, stopDigestScheduler } from "~/modules/notifications/scheduler.server";
 import { getEnv } from "~/utils/env.server";
 
 try {
@@ -13,12 +14,15 @@ try {
 }
 
 startMailWorker(getEnv().MAIL_POLL_MS);
+// The digest schedule too (run the web server with DIGEST_SCHEDULER=off then).
+startDigestScheduler({ force: true });
 // The worker's timers are unref'd; this keeps the process alive until a signal.
 const keepAlive = setInterval(() => {}, 1 << 30);
 console.log(`Mail worker running (${getEnv().smtpUrl ? "SMTP" : "development outbox"})`);
 
 async function shutdown() {
   clearInterval(keepAlive);
+  await stopDigestScheduler();
   await stopMailWorker();
   process.exit(0);
 }

@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { NotificationBell } from "~/components/notification-bell";
 import { languages } from "~/i18n/config";
 import { useRootData } from "~/utils/root-data";
 
@@ -100,6 +101,7 @@ export function SiteHeader() {
               ))}
             </ul>
           </Disclosure>
+          {user ? <NotificationBell unread={user.unreadNotifications} /> : null}
           {user ? (
             <Disclosure label={<span className="max-w-[12rem] truncate">{user.displayName}</span>} align="right">
               <ul>
@@ -123,6 +125,20 @@ export function SiteHeader() {
                     </Link>
                   </li>
                 ))}
+                {user.adminCities.map((slug) => (
+                  <li key={`admin-${slug}`}>
+                    <Link to={`/cities/${slug}/admin`} className="block rounded px-2 py-2 text-slate-900 no-underline hover:bg-slate-100">
+                      {t("administration:nav.cityAdmin", { city: root?.cities.find((city) => city.slug === slug)?.name ?? slug })}
+                    </Link>
+                  </li>
+                ))}
+                {user.networkAdmin ? (
+                  <li>
+                    <Link to="/network/admin" className="block rounded px-2 py-2 text-slate-900 no-underline hover:bg-slate-100">
+                      {t("administration:nav.networkAdmin")}
+                    </Link>
+                  </li>
+                ) : null}
                 <li>
                   <Form method="post" action="/logout">
                     <button type="submit" className="w-full rounded px-2 py-2 text-left font-medium text-slate-900 hover:bg-slate-100">

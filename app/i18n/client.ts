@@ -6,4 +6,10 @@ import type { Locale } from "./config";
 export const loadLocale: Record<Locale, () => Promise<{ default: Resource[string] }>> = {
   en: () => import("~/locales/en"),
   ro: () => import("~/locales/ro"),
+  it: () => import("~/locales/it"),
+  es: () => import("~/locales/es"),
+  fi: () => import("~/locales/fi"),
+  fr: () => import("~/locales/fr"),
+  lv: () => import("~/locales/lv"),
+  pt: () => import("~/locales/pt"),
 };

@@ -6,6 +6,12 @@
 export const languages = [
   { code: "en", label: "English" },
   { code: "ro", label: "Română" },
+  { code: "it", label: "Italiano" },
+  { code: "es", label: "Español" },
+  { code: "fi", label: "Suomi" },
+  { code: "fr", label: "Français" },
+  { code: "lv", label: "Latviešu" },
+  { code: "pt", label: "Português" },
 ] as const;
 
 export type Locale = (typeof languages)[number]["code"];
@@ -31,6 +37,9 @@ export const namespaces = [
   "organizations",
   "consultations",
   "officials",
+  "moderation",
+  "notifications",
+  "administration",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 export const defaultNamespace: Namespace = "common";

@@ -15,6 +15,7 @@ export default function AccountLayout() {
     { to: "/account/password", label: t("account:nav.password"), end: false },
     { to: "/account/sessions", label: t("account:nav.sessions"), end: false },
     { to: "/account/organizations", label: t("organizations:accountNav"), end: false },
+    { to: "/account/notifications", label: t("notifications:preferences.title"), end: false },
   ];
   return (
     <div className="flex flex-col gap-6 md:flex-row">

@@ -3,15 +3,22 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { IdeaAdminPanel, isAdminAnswerFailure } from "~/components/administration/idea-admin-panel";
 import { CommentsSection } from "~/components/comments/comments-section";
 import { IdeaTimeline, useCityDateFormat } from "~/components/ideas/idea-timeline";
 import { isOfficialFormFailure, OfficialActions } from "~/components/ideas/official-actions";
 import { MarkdownContent } from "~/components/ideas/markdown-content";
+import { FollowButton } from "~/components/follow-button";
 import { StatusBadge } from "~/components/ideas/status-badge";
 import { SupportButton, type SupportActionData } from "~/components/ideas/support-button";
 import { getViewer } from "~/modules/accounts/viewer.server";
+import { categoryLabel } from "~/modules/categories/categories";
+import { cityCategoryNames } from "~/modules/categories/categories.server";
+import { ADMIN_ANSWER_INTENT, handleAdminAnswer } from "~/modules/administration/idea-admin-actions.server";
 import { requireUser } from "~/modules/accounts/session.server";
 import { handleCommentIntent } from "~/modules/comments/comment-actions.server";
+import { handleFollowIntent, isFollowIntent } from "~/modules/notifications/follow-actions.server";
+import { isFollowing } from "~/modules/notifications/follows.server";
 import { loadCommentsForIdea } from "~/modules/comments/comments.server";
 import { withdrawIdea } from "~/modules/ideas/ideas.server";
 import { adminTargets, isCityAdmin, isModerator } from "~/modules/ideas/lifecycle.policy";
@@ -55,8 +62,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const path = ideaPath(idea.city.slug, idea.number);
   return {
     idea,
+    // A city's own category is named in the database (network ones in the i18n resources).
+    categoryNames: await cityCategoryNames(idea.categorySlug),
     comments,
     viewerId: viewer?.id ?? null,
+    following: await isFollowing(viewer?.id, "IDEA", idea.id),
     // What the "City decision" section offers this viewer; the action checks again.
     officialActions: {
       canModerate: isModerator(viewer, idea.city.id),
@@ -90,6 +100,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
 
+  if (intent === ADMIN_ANSWER_INTENT) {
+    return handleAdminAnswer({ request, formData, idea: { id: idea.id, cityId: idea.cityId, path }, viewer });
+  }
+
+  if (isFollowIntent(intent)) {
+    return handleFollowIntent({ request, intent, userId: viewer.id, target: { type: "IDEA", id: idea.id }, path });
+  }
+
   if (isOfficialIntent(intent)) {
     return handleOfficialIntent({
       request,
@@ -110,7 +128,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (fromScript) {
         const answer: SupportActionData = result.ok
           ? { ok: true, intent, supported: result.supported, supportCount: result.supportCount }
-          : { ok: false, intent, error: result.error };
+          : { ok: false, intent, error: result.error, ...(result.phase ? { phase: result.phase } : {}) };
         return data(answer, { status: result.ok ? 200 : 409 });
       }
       if (!result.ok) {
@@ -147,9 +165,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function IdeaPageView() {
   const { t, i18n } = useTranslation();
-  const { idea, comments, viewerId, officialActions, path, loginHref } = useLoaderData<typeof loader>();
+  const { idea, categoryNames, comments, viewerId, officialActions, path, loginHref, following } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const officialFailure = isOfficialFormFailure(actionData) ? actionData : undefined;
+  const adminFailure = isAdminAnswerFailure(actionData) ? actionData : undefined;
   const withdrawFailure = actionData && "form" in actionData && actionData.form === "withdraw" ? actionData : undefined;
   const format = useCityDateFormat(idea.city.timeZone);
   const ideaLang = idea.language !== i18n.language ? idea.language : undefined;
@@ -209,7 +228,7 @@ export default function IdeaPageView() {
 
         <dl aria-label={t("ideaPage:details.label")} className="mb-6 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
           <dt className="font-semibold">{t("ideaPage:details.category")}</dt>
-          <dd className="m-0">{t(`categories:${idea.categorySlug}`)}</dd>
+          <dd className="m-0">{categoryLabel(t, { slug: idea.categorySlug, names: categoryNames }, i18n.language)}</dd>
           <dt className="font-semibold">{t("ideaPage:details.author")}</dt>
           <dd className="m-0">{idea.authorName}</dd>
           {idea.organization ? (
@@ -272,12 +291,27 @@ export default function IdeaPageView() {
             quota={idea.viewer.supportQuota}
             clock={{ timeZone: idea.city.timeZone, cityName: idea.city.name }}
           />
+          <div className="mt-4 border-t border-slate-200 pt-4">
+            <FollowButton action={path} following={following} loginHref={viewerId ? null : loginHref} />
+          </div>
         </section>
 
         <section aria-labelledby="idea-body-heading" className="mb-6">
           <h2 id="idea-body-heading">{t("ideaPage:bodyHeading")}</h2>
           <MarkdownContent html={idea.bodyHtml} lang={ideaLang} />
         </section>
+
+        {viewerId !== idea.authorId && idea.status !== "SUBMITTED" && !idea.hidden ? (
+          <p className="mb-6 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+            <Link to={`/report?${new URLSearchParams({ type: "IDEA", id: idea.id })}`}>{t("moderation:link.reportIdea")}</Link>
+            <Link to={`/report?${new URLSearchParams({ type: "USER", id: idea.authorId, city: idea.city.slug, returnTo: path })}`}>
+              {t("moderation:link.reportUser", { name: idea.authorName })}
+            </Link>
+            {officialActions.canModerate ? (
+              <Link to={`/cities/${idea.city.slug}/moderation/users/${idea.authorId}`}>{t("moderation:link.moderateUser", { name: idea.authorName })}</Link>
+            ) : null}
+          </p>
+        ) : null}
 
         {showAuthorActions ? (
           <section aria-labelledby="author-actions-heading" className="card mb-6">
@@ -336,6 +370,15 @@ export default function IdeaPageView() {
         ) : null}
 
         <OfficialActions actions={officialActions} status={idea.status} action={path} failure={officialFailure} />
+        {officialActions.canDecide ? (
+          <IdeaAdminPanel
+            status={idea.status}
+            currentAnswer={idea.officialAnswer}
+            action={path}
+            mergeHref={`/cities/${idea.city.slug}/admin/merge?duplicate=${idea.number}`}
+            failure={adminFailure}
+          />
+        ) : null}
 
         <IdeaTimeline events={idea.timeline} timeZone={idea.city.timeZone} />
       </article>

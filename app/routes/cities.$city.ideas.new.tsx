@@ -7,7 +7,7 @@ import { requireUser } from "~/modules/accounts/session.server";
 import { findCityBySlug } from "~/modules/cities/cities.server";
 import { ideaFormAids, ideaFormChoices, ideaFormValues, resolveIdeaReferences } from "~/modules/ideas/idea-form.server";
 import { IdeaSchema } from "~/modules/ideas/ideas.schema";
-import { submitIdea } from "~/modules/ideas/ideas.server";
+import { ProposalRefused, submitIdea } from "~/modules/ideas/ideas.server";
 import { parseForm } from "~/utils/forms";
 import { notFound, readFormData, redirectWithFlash } from "~/utils/http.server";
 import { useRootData } from "~/utils/root-data";
@@ -64,8 +64,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     categoryId: references.categoryId,
     consultationId: references.consultationId,
     organizationId: references.organizationId,
+  }).catch((error: unknown) => {
+    // The consultation's ideation phase ended since the check above (or it was forged).
+    if (error instanceof ProposalRefused) return error;
+    throw error;
   });
-  return redirectWithFlash(request, `/cities/${city.slug}/ideas/${idea.number}`, { kind: "success", key: "ideaForm:new.success" });
+  if (idea instanceof ProposalRefused) {
+    return data({ ok: false, fieldErrors: { consultation: idea.fieldError }, values } satisfies IdeaFormActionData, { status: 400 });
+  }
+  return redirectWithFlash(request, `/cities/${city.slug}/ideas/${idea.number}`, {
+    kind: "success",
+    // Without pre-moderation (a city setting) the idea is public at once.
+    key: idea.status === "PUBLISHED" ? "administration:flash.publishedAtOnce" : "ideaForm:new.success",
+  });
 }
 
 export default function NewIdeaPage() {

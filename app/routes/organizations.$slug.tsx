@@ -5,6 +5,7 @@ import { IdeaCard } from "~/components/ideas/idea-card";
 import { SectorTags } from "~/components/organizations/organization-card";
 import { getUser } from "~/modules/accounts/session.server";
 import { organizationPermissions } from "~/modules/organizations/organizations.policy";
+import { organizationModeration } from "~/modules/moderation/visibility.server";
 import { getMembershipRole, getOrganizationProfile } from "~/modules/organizations/organizations.server";
 import { notFound } from "~/utils/http.server";
 import type { RouteHandle } from "~/utils/route-handle";
@@ -19,7 +20,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!organization) notFound();
   const user = await getUser(request);
   const role = await getMembershipRole(organization.id, user?.id);
-  return { organization, role, permissions: organizationPermissions(role) };
+  const moderation = await organizationModeration(organization.id, user?.id);
+  // A hidden profile: only its members and the city's moderators see it; others see why it is hidden.
+  if (moderation.hidden && !role && !moderation.viewerModerates) {
+    return { organization: null, role, permissions: organizationPermissions(role), moderation, reportHref: null };
+  }
+  const reportHref = user && !role ? `/report?${new URLSearchParams({ type: "ORGANIZATION", id: organization.id })}` : null;
+  return { organization, role, permissions: organizationPermissions(role), moderation, reportHref };
 }
 
 /** "https://www.example.com/about/" → "www.example.com/about". */
@@ -29,7 +36,17 @@ function displayUrl(url: string): string {
 
 export default function OrganizationPage() {
   const { t } = useTranslation();
-  const { organization, role, permissions } = useLoaderData<typeof loader>();
+  const { organization, role, permissions, moderation, reportHref } = useLoaderData<typeof loader>();
+  if (!organization) {
+    return (
+      <article aria-labelledby="organization-title">
+        <h1 id="organization-title">{t("moderation:hidden.organizationTitle")}</h1>
+        <p className="rounded-md border-l-4 border-amber-700 bg-amber-50 p-4 text-amber-950">
+          {moderation.hiddenReason ? t("moderation:hidden.byModeration", { reason: moderation.hiddenReason }) : t("moderation:hidden.pending")}
+        </p>
+      </article>
+    );
+  }
   return (
     <article aria-labelledby="organization-title">
       <nav aria-label={t("common:breadcrumb")} className="mb-4 text-sm">
@@ -42,6 +59,11 @@ export default function OrganizationPage() {
         </ol>
       </nav>
       <h1 id="organization-title">{organization.name}</h1>
+      {moderation.hidden ? (
+        <p className="rounded-md border-l-4 border-amber-700 bg-amber-50 p-4 text-amber-950">
+          {moderation.hiddenReason ? t("moderation:hidden.byModeration", { reason: moderation.hiddenReason }) : t("moderation:hidden.pending")}
+        </p>
+      ) : null}
       {role ? (
         <div className="mb-6 flex flex-wrap items-center gap-3 rounded-md border border-slate-300 bg-slate-50 p-3">
           <p className="m-0">{t(`organizations:profile.youAre.${role}`)}</p>
@@ -129,6 +151,12 @@ export default function OrganizationPage() {
           </ul>
         )}
       </section>
+
+      {reportHref ? (
+        <p className="mt-8">
+          <Link to={reportHref}>{t("moderation:link.reportOrganization")}</Link>
+        </p>
+      ) : null}
 
       <section aria-labelledby="organization-ideas" className="mt-8">
         <h2 id="organization-ideas">{t("organizations:profile.ideas", { count: organization.ideaCount })}</h2>

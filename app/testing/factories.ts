@@ -10,7 +10,9 @@ export function uniqueEmail(prefix = "user") {
   return `${prefix}-${randomUUID().slice(0, 8)}@test.example`;
 }
 
-export async function createUser(overrides: { email?: string; displayName?: string; citySlug?: string; verified?: boolean } = {}) {
+export async function createUser(
+  overrides: { email?: string; displayName?: string; citySlug?: string; verified?: boolean; locale?: string | null } = {},
+) {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const email = overrides.email ?? uniqueEmail();
   const city = await db.city.findUniqueOrThrow({ where: { slug: overrides.citySlug ?? "oulu" }, select: { id: true } });
@@ -21,6 +23,8 @@ export async function createUser(overrides: { email?: string; displayName?: stri
       displayName: overrides.displayName ?? "Test User",
       passwordHash: await cachedHash,
       homeCityId: city.id,
+      // Test people read English unless told otherwise (emails otherwise follow the home city's language).
+      locale: overrides.locale === undefined ? "en" : overrides.locale,
       privacyAcceptedAt: new Date(),
       emailVerifiedAt: overrides.verified === false ? null : new Date(),
     },

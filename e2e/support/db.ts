@@ -42,7 +42,9 @@ export async function createUser(options: {
       passwordHash: await passwordHash,
       kind: options.kind ?? "CITIZEN",
       homeCityId: city.id,
-      locale: options.locale ?? null,
+      // People registering through the form get the page's language; test people are
+      // English speakers unless told otherwise (emails otherwise follow the home city's language).
+      locale: options.locale === undefined ? "en" : options.locale,
       privacyAcceptedAt: new Date(),
       emailVerifiedAt: options.verified === false ? null : new Date(),
     },

@@ -53,6 +53,8 @@ if (SIZES.some((size) => !Number.isInteger(size) || size < 100) || !(SECONDS > 0
 
 const log = (message: string) => console.log(`  ${message}`);
 const fmt = (value: number, digits = 0) => value.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** A latency; with no answer at all within the phase, "more than the phase". */
+const ms = (result: PhaseResult, value: number) => (result.responses === 0 ? `>${fmt(SECONDS * 1000)}` : fmt(value));
 const sizeLabel = (size: number) => (size >= 1000 ? `${fmt(size / 1000, size % 1000 ? 1 : 0)}k` : String(size));
 
 type Page = { key: string; label: string; ratioTarget: boolean };
@@ -141,11 +143,17 @@ async function analyze(db: BenchDb) {
   }
 }
 
-/** CPU used so far on behalf of the app: the server process, plus the PostgreSQL backends when it runs on PostgreSQL. */
+/** The benchmark's PostgreSQL database of the dataset being measured (null on SQLite). */
+let pgDatabase: string | null = null;
+
+/**
+ * CPU used so far on behalf of the app: the server process, plus, on PostgreSQL, the
+ * backends serving the benchmark's database (not those of other databases on the server).
+ */
 function appCpuMs(server: RunningServer): number | null {
   const own = server.cpuMs();
   if (own === null) return null;
-  return PG_URL ? own + commandCpuMs("postgres") : own;
+  return pgDatabase ? own + commandCpuMs("postgres", ` ${pgDatabase} `) : own;
 }
 
 /**
@@ -166,6 +174,26 @@ async function waitForQuietMachine(server: RunningServer) {
     if (!announced) log(`waiting for other processes to calm down (they use ${fmt(other / 10)}% CPU)…`);
     announced = true;
   }
+}
+
+/**
+ * Waits until the server has worked off what the last phase left queued (autocannon stops
+ * sending, but requests already accepted still run): /healthz, which queries the database
+ * like every page, answers quickly again.
+ */
+async function drain(origin: string) {
+  const started = Date.now();
+  for (;;) {
+    const sent = performance.now();
+    const ok = await fetch(`${origin}/healthz`)
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (ok && performance.now() - sent < 250) break;
+    if (Date.now() - started > 300_000) throw new Error("the server did not recover within 5 minutes after a phase");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const seconds = (Date.now() - started) / 1000;
+  if (seconds > 2) log(`(the server needed ${fmt(seconds, 1)} s to answer the requests still queued after the phase)`);
 }
 
 function shuffle<T>(items: T[], seed: number): T[] {
@@ -192,7 +220,8 @@ async function runDataset(size: number, workDir: string, port: number): Promise<
   mkdirSync(dataDir, { recursive: true });
   let databaseUrl: string | undefined;
   if (PG_URL) {
-    const created = await createPostgresDatabase(PG_URL, `civicloop_bench_${process.pid}_${size}`);
+    pgDatabase = `civicloop_bench_${process.pid}_${size}`;
+    const created = await createPostgresDatabase(PG_URL, pgDatabase);
     databaseUrl = created.url;
     if (!KEEP) cleanups.push(created.drop);
   }
@@ -201,7 +230,9 @@ async function runDataset(size: number, workDir: string, port: number): Promise<
     DATA_DIR: dataDir,
     SESSION_SECRET: randomBytes(32).toString("hex"),
     SEED_DEMO: "false",
-    LOG_REQUESTS: "false",
+    // The access log as in production (its default); the benchmark counts its lines to
+    // know how many requests the server answered, also after a phase ended.
+    LOG_REQUESTS: "true",
     MAIL_WORKER: "off",
     QUIET_MIGRATIONS: "1",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: "" }),
@@ -242,17 +273,25 @@ async function runDataset(size: number, workDir: string, port: number): Promise<
   const measure = async (label: string, next: () => RequestSpec): Promise<PhaseResult & PhaseCost> => {
     await waitForQuietMachine(running);
     await runPhase({ url: origin, name: label, connections: CONNECTIONS, seconds: WARMUP_SECONDS, next });
-    const before = { server: appCpuMs(running), machine: machineBusyMs(), bench: process.cpuUsage(), at: performance.now() };
+    await drain(origin);
+    const before = { server: appCpuMs(running), answered: running.answered(), machine: machineBusyMs(), bench: process.cpuUsage(), at: performance.now() };
     const result = await runPhase({ url: origin, name: label, connections: CONNECTIONS, seconds: SECONDS, next });
-    const serverMs = (appCpuMs(running) ?? 0) - (before.server ?? 0);
+    const phaseServerMs = (appCpuMs(running) ?? 0) - (before.server ?? 0);
     const benchMs = process.cpuUsage(before.bench);
     const wallMs = performance.now() - before.at;
     const machineMs = before.machine === null ? null : (machineBusyMs() ?? 0) - before.machine;
+    // Requests the server accepted but had not answered when the phase ended must not slow the next one.
+    await drain(origin);
+    // CPU per request over the phase and the drain: every request sent during the phase has
+    // been answered by then, so on a machine too busy to answer within the phase the cost of
+    // a request is still known.
+    const serverMs = (appCpuMs(running) ?? 0) - (before.server ?? 0);
+    const answered = running.answered() - before.answered;
     return {
       ...result,
-      serverCpuPerRequest: before.server === null || result.responses === 0 ? null : serverMs / result.responses,
+      serverCpuPerRequest: before.server === null || answered === 0 ? null : serverMs / answered,
       // CPU used by everything else on the machine (other jobs compete for the same cores).
-      otherCpuPercent: machineMs === null ? null : Math.max(0, (machineMs - serverMs - (benchMs.user + benchMs.system) / 1000) / wallMs) * 100,
+      otherCpuPercent: machineMs === null ? null : Math.max(0, (machineMs - phaseServerMs - (benchMs.user + benchMs.system) / 1000) / wallMs) * 100,
     };
   };
   const phase = async (key: string, next: () => RequestSpec) => {
@@ -264,12 +303,13 @@ async function runDataset(size: number, workDir: string, port: number): Promise<
       const result = await measure(page.label, next);
       const disturbed = (result.otherCpuPercent ?? 0) > BUSY_PERCENT;
       log(
-        `${page.label.padEnd(36)} ${fmt(result.rps, 1).padStart(8)} req/s  p50 ${fmt(result.p50).padStart(5)} ms  p99 ${fmt(result.p99).padStart(5)} ms  ` +
+        `${page.label.padEnd(36)} ${fmt(result.rps, 1).padStart(8)} req/s  p50 ${ms(result, result.p50).padStart(5)} ms  p99 ${ms(result, result.p99).padStart(5)} ms  ` +
           `CPU ${result.serverCpuPerRequest === null ? "n/a" : `${fmt(result.serverCpuPerRequest, 1)} ms`}/req  errors ${result.errors}` +
-          (disturbed ? `  (other processes used ${fmt(result.otherCpuPercent ?? 0)}% CPU${attempt < RETRIES ? ": measuring again" : ""})` : ""),
+          (disturbed ? `  (other processes used ${fmt(result.otherCpuPercent ?? 0)}% CPU${attempt < RETRIES && result.responses > 0 ? ": measuring again" : ""})` : ""),
       );
       if (!best || (result.otherCpuPercent ?? 0) < (best.otherCpuPercent ?? 0)) best = result;
-      if (!disturbed) break;
+      // Nothing answered within the phase: slow by itself, another attempt would not tell more.
+      if (!disturbed || result.responses === 0) break;
     }
     phases[key] = best!;
   };
@@ -414,7 +454,7 @@ function printSummary(reports: DatasetReport[]) {
       const result = report.phases[page.key];
       if (!result) continue;
       console.log(
-        `${page.label.padEnd(38)}${fmt(result.rps, 1).padStart(10)}${fmt(result.p50).padStart(9)}${fmt(result.p99).padStart(9)}${String(result.errors).padStart(8)}` +
+        `${page.label.padEnd(38)}${fmt(result.rps, 1).padStart(10)}${ms(result, result.p50).padStart(9)}${ms(result, result.p99).padStart(9)}${String(result.errors).padStart(8)}` +
           `${(result.serverCpuPerRequest === null ? "n/a" : fmt(result.serverCpuPerRequest, 1)).padStart(12)}${(result.otherCpuPercent === null ? "n/a" : `${fmt(result.otherCpuPercent)}%`).padStart(11)}`,
       );
     }
@@ -431,14 +471,16 @@ function printSummary(reports: DatasetReport[]) {
       const b = last.phases[page.key];
       if (!a || !b || page.key.startsWith("support")) continue;
       // Sub-millisecond medians are reported as 0–1 ms by the histogram: compare at ≥ 1 ms.
-      const ratio = b.p50 / Math.max(a.p50, 1);
-      const ratio99 = b.p99 / Math.max(a.p99, 1);
+      // No answer within the phase counts as infinitely slow.
+      const answered = a.responses > 0 && b.responses > 0;
+      const ratio = answered ? b.p50 / Math.max(a.p50, 1) : Infinity;
+      const ratio99 = answered ? b.p99 / Math.max(a.p99, 1) : Infinity;
       const noisy = [a, b].some((result) => (result.otherCpuPercent ?? 0) > BUSY_PERCENT) ? " (disturbed)" : "";
       const verdict = page.ratioTarget ? `${ratio <= LATENCY_RATIO_TARGET ? "PASS" : "MISS"}${noisy}` : "(reported)";
       if (page.ratioTarget) verdicts.push(`${page.label}: ${verdict}`);
       const cpuRatio = a.serverCpuPerRequest && b.serverCpuPerRequest ? fmt(b.serverCpuPerRequest / a.serverCpuPerRequest, 2) : "n/a";
       console.log(
-        `${page.label.padEnd(38)}${fmt(a.p50).padStart(10)}${fmt(b.p50).padStart(11)}${fmt(ratio, 2).padStart(11)}${fmt(ratio99, 2).padStart(11)}${cpuRatio.padStart(15)}  ${verdict}`,
+        `${page.label.padEnd(38)}${ms(a, a.p50).padStart(10)}${ms(b, b.p50).padStart(11)}${(answered ? fmt(ratio, 2) : "n/a").padStart(11)}${(answered ? fmt(ratio99, 2) : "n/a").padStart(11)}${cpuRatio.padStart(15)}  ${verdict}`,
       );
     }
   }

@@ -25,6 +25,11 @@ export type RunningServer = {
   peakRssMiB(): number | null;
   /** CPU time (user + system) the server used so far, in ms (Linux /proc; null elsewhere). */
   cpuMs(): number | null;
+  /**
+   * Requests the server has answered so far, from its access log (LOG_REQUESTS, one line
+   * per answered request; /healthz is not logged): also those answered after a phase ended.
+   */
+  answered(): number;
   stop(): Promise<void>;
 };
 
@@ -49,8 +54,13 @@ export function processCpuMs(pid: number): number | null {
   }
 }
 
-/** CPU time used so far by every process whose command name is `name` (e.g. the PostgreSQL backends), in ms. */
-export function commandCpuMs(name: string): number {
+/**
+ * CPU time used so far by every process whose command name is `name` (e.g. the PostgreSQL
+ * backends), in ms; with `titleContains`, only those whose process title (command line)
+ * contains it — PostgreSQL titles its backends "postgres: <user> <database> <client> …",
+ * so the backends of other databases on a shared server do not count.
+ */
+export function commandCpuMs(name: string, titleContains?: string): number {
   let total = 0;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -58,6 +68,7 @@ export function commandCpuMs(name: string): number {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
       if (comm !== name) continue;
+      if (titleContains && !readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(titleContains)) continue;
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       total += (Number(fields[11]) + Number(fields[12])) * 10;
     } catch {
@@ -101,6 +112,15 @@ export async function startServer({
     stream?.pipe(log, { end: false });
     stream?.on("data", (chunk: Buffer) => (tail = (tail + chunk.toString("utf8")).slice(-4000)));
   }
+  // Access-log lines (":remote-addr :method :url :status …", status "-" when the client
+  // left first) on stdout, counted as they come.
+  let answered = 0;
+  let partial = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    const lines = (partial + chunk.toString("utf8")).split("\n");
+    partial = lines.pop() ?? "";
+    for (const line of lines) if (/^\S+ (GET|POST|HEAD|PUT|PATCH|DELETE|OPTIONS) \S+ (\d{3}|-) /.test(line)) answered++;
+  });
   let exited: number | null = null;
   const exit = new Promise<void>((resolve) =>
     child.on("exit", (code) => {
@@ -130,6 +150,7 @@ export async function startServer({
     bootSeconds: (performance.now() - started) / 1000,
     peakRssMiB: () => readStatus(pid, "VmHWM"),
     cpuMs: () => processCpuMs(pid),
+    answered: () => answered,
     async stop() {
       if (exited === null) {
         child.kill("SIGTERM");

@@ -103,7 +103,11 @@ function CommentItem({ comment, level }: { comment: CommentNode; level: number }
           </>
         ) : (
           <p className="mb-3 mt-0 italic text-slate-700">
-            {comment.state === "deleted" ? t("comments:comment.deletedHint") : t("comments:comment.hiddenHint")}
+            {comment.state === "deleted"
+              ? t("comments:comment.deletedHint")
+              : comment.hiddenReason
+                ? t("moderation:hidden.byModeration", { reason: comment.hiddenReason })
+                : t("moderation:hidden.pending")}
           </p>
         )}
         {visible ? (
@@ -140,6 +144,15 @@ function CommentItem({ comment, level }: { comment: CommentNode; level: number }
               </Disclosure>
             ) : null}
             {comment.can.delete ? <DeleteComment commentId={comment.id} /> : null}
+            {!comment.mine ? (
+              <Link
+                to={`/report?${new URLSearchParams({ type: "COMMENT", id: comment.id })}`}
+                className="inline-flex min-h-[44px] items-center rounded-md px-3 text-slate-700 underline underline-offset-2 hover:bg-slate-100"
+                aria-label={t("moderation:link.reportCommentBy", { author })}
+              >
+                {t("moderation:link.report")}
+              </Link>
+            ) : null}
           </div>
         ) : null}
       </article>

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { IdeaStatus } from "~/modules/ideas/lifecycle.policy";
 import { StatusBadge } from "./status-badge";
+import { categoryLabel } from "~/modules/categories/categories";
 
 export type IdeaCardData = {
   id: string;
@@ -15,7 +16,7 @@ export type IdeaCardData = {
   /** ISO 8601 */
   publishedAt: string;
   city: { slug: string; name: string; timeZone: string };
-  category: { slug: string };
+  category: { slug: string; names?: unknown };
 };
 
 /** One idea in a list: a heading with the link, its status, category and counts, and its summary. */
@@ -41,7 +42,7 @@ export function IdeaCard({ idea, showCity = false, headingLevel = 3 }: { idea: I
         {idea.category.slug ? (
           <li>
             <span className="sr-only">{t("browse:card.category")} </span>
-            {t(`categories:${idea.category.slug}`)}
+            {categoryLabel(t, idea.category, i18n.language)}
           </li>
         ) : null}
         {showCity ? (

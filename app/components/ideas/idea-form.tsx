@@ -11,7 +11,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, fieldError, Form, SelectField, SubmitButton, useValidatedForm } from "~/components/forms";
-import { CATEGORY_SLUGS } from "~/modules/categories/categories";
+import { CATEGORY_SLUGS, categoryLabel } from "~/modules/categories/categories";
 import type { IdeaFormChoices, SimilarIdea } from "~/modules/ideas/idea-form.server";
 import {
   BODY_MAX,
@@ -234,6 +234,12 @@ export function IdeaForm({ mode, citySlug, defaults, choices, ideaNumber, initia
           {CATEGORY_SLUGS.map((slug) => (
             <option key={slug} value={slug}>
               {t(`categories:${slug}`)}
+            </option>
+          ))}
+          {/* The city's own categories, named by its admins. */}
+          {(choices?.categories ?? []).map((category) => (
+            <option key={category.slug} value={category.slug}>
+              {categoryLabel(t, category, i18n.language)}
             </option>
           ))}
         </SelectField>

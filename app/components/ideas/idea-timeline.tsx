@@ -43,7 +43,10 @@ export function IdeaTimeline({ events, timeZone }: { events: IdeaTimelineEvent[]
                   from: event.fromStatus ? t(`ideas:status.${event.fromStatus}`) : "",
                   to: event.toStatus ? t(`ideas:status.${event.toStatus}`) : "",
                 })
-              : t(`ideaPage:timeline.${event.type}`, { actor });
+              : event.type === "MERGED" && !event.toStatus
+                ? // The kept idea's side of a merge (the duplicate's event has toStatus MERGED).
+                  t("administration:timeline.mergedIn", { actor })
+                : t(`ideaPage:timeline.${event.type}`, { actor });
           return (
             <li key={event.id} className="relative mb-5 pl-5 last:mb-0">
               <span aria-hidden="true" className="absolute -left-[7px] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand" />

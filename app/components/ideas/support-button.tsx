@@ -1,7 +1,7 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { PhaseNotice, type CityClock } from "~/components/consultations/phase-notice";
+import { PhaseNotice, usePhaseDenialText, type CityClock } from "~/components/consultations/phase-notice";
 import { SupportQuotaText } from "~/components/consultations/support-quota";
 import type { PhaseDenial, SupportQuota } from "~/modules/consultations/phases.policy";
 import type { Denial } from "~/modules/ideas/lifecycle.policy";
@@ -9,7 +9,8 @@ import type { Denial } from "~/modules/ideas/lifecycle.policy";
 /** What the idea page's action answers to a script-sent support form (async=1). */
 export type SupportActionData =
   | { ok: true; intent: "support" | "unsupport"; supported: boolean; supportCount: number }
-  | { ok: false; intent: "support" | "unsupport"; error: string };
+  /** `phase`: the consultation's phase or support limit refused it (explained with its dates). */
+  | { ok: false; intent: "support" | "unsupport"; error: string; phase?: PhaseDenial };
 
 /**
  * "Support this idea" / "Withdraw my support": a real form posting to the idea page (works
@@ -42,11 +43,22 @@ export function SupportButton({
   clock?: CityClock;
 }) {
   const { t } = useTranslation();
+  const phaseText = usePhaseDenialText();
   const fetcher = useFetcher<SupportActionData>();
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
 
   const countText = t("ideaPage:support.count", { count: supportCount });
+  // A refused submission (the page was stale: the phase closed, or the support limit was
+  // used up in another tab) says why. The refreshed page then shows the refusal in place
+  // of the button; the status region stays the same element (same key, last child in
+  // both layouts), so screen readers announce the reason.
+  const refusal =
+    fetcher.state === "idle" && fetcher.data?.ok === false
+      ? fetcher.data.phase && clock
+        ? phaseText(fetcher.data.phase, clock)
+        : t("ideaPage:support.failed")
+      : null;
 
   if (denial === "signIn") {
     return (
@@ -58,13 +70,24 @@ export function SupportButton({
       </div>
     );
   }
-  const quotaText = quota ? <SupportQuotaText quota={quota} className="mt-2" /> : null;
+  const quotaText = quota ? <SupportQuotaText key="quota" quota={quota} className="mt-2" /> : null;
   if (denial) {
     return (
       <div>
-        <p className="mb-1 text-lg font-semibold">{countText}</p>
-        {phase && clock ? <PhaseNotice denial={phase} clock={clock} /> : <p className="m-0 text-slate-700">{t(`ideas:denial.${denial}`)}</p>}
+        <p key="count" className="mb-1 text-lg font-semibold">
+          {countText}
+        </p>
+        {phase && clock ? (
+          <PhaseNotice key="denial" denial={phase} clock={clock} />
+        ) : (
+          <p key="denial" className="m-0 text-slate-700">
+            {t(`ideas:denial.${denial}`)}
+          </p>
+        )}
         {quotaText}
+        <p key="status" role="status" aria-live="polite" className="sr-only">
+          {refusal ?? ""}
+        </p>
       </div>
     );
   }
@@ -74,16 +97,16 @@ export function SupportButton({
   const pendingIntent = fetcher.formData?.get("intent");
   const showSupported = pendingIntent ? pendingIntent === "support" : supported;
   const count = Math.max(0, supportCount + (showSupported === supported ? 0 : showSupported ? 1 : -1));
-  const failed = fetcher.state === "idle" && fetcher.data?.ok === false;
+  const failed = refusal !== null;
   const announcement = failed
-    ? t("ideaPage:support.failed")
+    ? refusal
     : pendingIntent || fetcher.data
       ? `${showSupported ? t("ideaPage:support.supportedNow") : t("ideaPage:support.withdrawnNow")} ${t("ideaPage:support.count", { count })}`
       : "";
 
   return (
     <div>
-      <fetcher.Form method="post" action={action} className="flex flex-wrap items-center gap-3">
+      <fetcher.Form key="form" method="post" action={action} className="flex flex-wrap items-center gap-3">
         <input type="hidden" name="intent" value={showSupported ? "unsupport" : "support"} />
         {hydrated ? <input type="hidden" name="async" value="1" /> : null}
         <button type="submit" className={showSupported ? "btn-secondary" : "btn-primary"}>
@@ -93,10 +116,10 @@ export function SupportButton({
           </span>
         </button>
       </fetcher.Form>
-      <p role="status" aria-live="polite" className={failed ? "field-error" : "sr-only"}>
+      {quotaText}
+      <p key="status" role="status" aria-live="polite" className={failed ? "field-error" : "sr-only"}>
         {announcement}
       </p>
-      {quotaText}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import account from "./account.json";
+import administration from "./administration.json";
 import auth from "./auth.json";
 import browse from "./browse.json";
 import categories from "./categories.json";
@@ -12,9 +13,11 @@ import ideaForm from "./ideaForm.json";
 import ideaPage from "./ideaPage.json";
 import ideas from "./ideas.json";
 import legal from "./legal.json";
+import moderation from "./moderation.json";
+import notifications from "./notifications.json";
 import officials from "./officials.json";
 import organizations from "./organizations.json";
 import participation from "./participation.json";
 import validation from "./validation.json";
 
-export default { account, auth, browse, categories, cities, comments, common, consultations, email, errors, ideaForm, ideaPage, ideas, legal, officials, organizations, participation, validation };
+export default { account, administration, auth, browse, categories, cities, comments, common, consultations, email, errors, ideaForm, ideaPage, ideas, legal, moderation, notifications, officials, organizations, participation, validation };

@@ -17,6 +17,8 @@ import {
   type Viewer,
 } from "~/modules/ideas/lifecycle.policy";
 import { phaseDenial, type PhaseDenial } from "~/modules/consultations/phases.policy";
+import { follow } from "~/modules/notifications/follows.server";
+import { notify } from "~/modules/notifications/notify.server";
 import { parseCommentSort, type CommentAlignment, type CommentSort } from "./comments.schema";
 
 export type CommentRefusal =
@@ -160,6 +162,9 @@ export async function addComment(input: NewComment): Promise<CommentCommandResul
       data: { ideaId, authorId: viewer.id, parentId: parentId || null, depth, body, alignment, language },
       select: { id: true, depth: true },
     });
+    // Commenters follow the idea; the idea's author, followers and the parent's author hear of it.
+    await follow(tx, viewer.id, "IDEA", ideaId);
+    await notify(tx, { kind: "IDEA_COMMENT", commentId: comment.id, actorId: viewer.id });
     return { ok: true as const, id: comment.id, depth: comment.depth };
   });
 }
@@ -287,6 +292,7 @@ const commentSelect = {
   editedAt: true,
   deletedAt: true,
   hiddenAt: true,
+  hiddenReason: true,
 } as const;
 
 type CommentRow = {
@@ -305,6 +311,7 @@ type CommentRow = {
   editedAt: Date | null;
   deletedAt: Date | null;
   hiddenAt: Date | null;
+  hiddenReason: string | null;
 };
 
 export type CommentNode = {
@@ -312,6 +319,8 @@ export type CommentNode = {
   parentId: string | null;
   depth: number;
   state: "visible" | "deleted" | "hidden";
+  /** The moderators' public reason for a hidden comment (null: hidden after reports, awaiting a decision). */
+  hiddenReason: string | null;
   /** null for deleted and hidden comments (their author and text are not sent). */
   authorName: string | null;
   mine: boolean;
@@ -479,6 +488,7 @@ async function buildTree(
       parentId: row.parentId,
       depth: row.depth,
       state,
+      hiddenReason: state === "hidden" ? row.hiddenReason : null,
       authorName: visible ? row.author.displayName : null,
       mine: visible && mine,
       byIdeaAuthor: visible && row.authorId === ideaAuthorId,

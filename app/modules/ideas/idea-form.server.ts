@@ -1,6 +1,6 @@
 // Server side of the propose/edit idea form: the choices it offers, the checks the
 // shared schema cannot make (they need the database), and the similar-ideas lookup.
-import { findCategoryBySlug } from "~/modules/categories/categories.server";
+import { findCategoryForCity, listActiveCityCategories } from "~/modules/categories/categories.server";
 import { phaseDenial } from "~/modules/consultations/phases.policy";
 import { db } from "~/utils/db.server";
 import { BODY_MAX, normalizeLine, normalizeMarkdown, SIMILAR_QUERY_MAX, worthSimilarLookup, type IdeaEditInput, type IdeaInput } from "./ideas.schema";
@@ -11,6 +11,8 @@ import { similarIdeaIds } from "./search.server";
 export type IdeaFormChoices = {
   consultations: { id: string; title: string }[];
   organizations: { id: string; name: string }[];
+  /** The city's own categories (network categories come from CATEGORY_SLUGS). */
+  categories: { slug: string; names: Record<string, string> }[];
 };
 
 const CHOICES_LIMIT = 100;
@@ -20,7 +22,7 @@ const CHOICES_LIMIT = 100;
  * newest first) and the author's organizations.
  */
 export async function ideaFormChoices(cityId: string, userId: string, now = new Date()): Promise<IdeaFormChoices> {
-  const [consultations, memberships] = await Promise.all([
+  const [consultations, memberships, categories] = await Promise.all([
     db.consultation.findMany({
       where: { cityId, status: "PUBLISHED", phases: { some: { kind: "IDEATION", startsAt: { lte: now }, endsAt: { gt: now } } } },
       select: { id: true, title: true },
@@ -33,8 +35,9 @@ export async function ideaFormChoices(cityId: string, userId: string, now = new 
       orderBy: { createdAt: "asc" },
       take: CHOICES_LIMIT,
     }),
+    listActiveCityCategories(cityId),
   ]);
-  return { consultations, organizations: memberships.map((membership) => membership.organization) };
+  return { consultations, organizations: memberships.map((membership) => membership.organization), categories };
 }
 
 export type ResolvedReferences =
@@ -51,7 +54,7 @@ export async function resolveIdeaReferences(
   { cityId, userId, now = new Date() }: { cityId: string; userId: string; now?: Date },
 ): Promise<ResolvedReferences> {
   const [category, consultation, membership] = await Promise.all([
-    findCategoryBySlug(input.category),
+    findCategoryForCity(input.category, cityId),
     input.consultation
       ? db.consultation.findFirst({
           where: { id: input.consultation, cityId },

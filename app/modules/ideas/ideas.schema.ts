@@ -3,7 +3,7 @@
 // consultation or an organization may be used is decided on the server (it needs the
 // database): here they are only checked to look like ids.
 import { z } from "zod";
-import { CATEGORY_SLUGS } from "~/modules/categories/categories";
+import { CATEGORY_SLUGS, CITY_CATEGORY_SLUG } from "~/modules/categories/categories";
 
 export const TITLE_MIN = 10;
 export const TITLE_MAX = 120;
@@ -94,7 +94,10 @@ export const bodyField = z
       .refine((value) => !FORBIDDEN_IN_TEXT.test(value), "ideaForm:errors.invalidCharacters"),
   );
 
-export const categoryField = z.enum(CATEGORY_SLUGS, { errorMap: () => ({ message: "ideaForm:errors.categoryRequired" }) });
+export const categoryField = z
+  .string({ required_error: "ideaForm:errors.categoryRequired", invalid_type_error: "ideaForm:errors.categoryRequired" })
+  // A network category, or one of the city's own (checked against the city on the server).
+  .refine((slug) => (CATEGORY_SLUGS as readonly string[]).includes(slug) || CITY_CATEGORY_SLUG.test(slug), "ideaForm:errors.categoryRequired");
 
 export const languageField = z.enum(IDEA_LANGUAGES, { errorMap: () => ({ message: "ideaForm:errors.languageInvalid" }) });
 

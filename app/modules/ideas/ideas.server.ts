@@ -1,6 +1,10 @@
 // Idea commands: one function per mutation, each one transaction that also writes the
 // timeline event. Transition rules come from lifecycle.policy.ts only.
+import { recordAudit, type AuditAction } from "~/modules/moderation/audit.server";
+import { follow } from "~/modules/notifications/follows.server";
+import { notify } from "~/modules/notifications/notify.server";
 import { db, type DbTransaction } from "~/utils/db.server";
+import { phaseDenial, type PhaseDenial } from "~/modules/consultations/phases.policy";
 import {
   editDenial,
   findTransition,
@@ -36,19 +40,69 @@ export type NewIdea = {
   language: string;
 };
 
-/** Submits an idea: it waits in SUBMITTED for a moderator (pre-moderation). */
-export async function submitIdea(input: NewIdea): Promise<{ id: string; number: number }> {
+/**
+ * Thrown by submitIdea (rolling its transaction back) when the chosen consultation does
+ * not take ideas at the moment of writing: not published, not in its IDEATION phase
+ * (phases.policy.ts), or not a consultation of the idea's city. The form checks the same
+ * before; this is the authority when a phase ends, or the form is posted directly.
+ */
+export class ProposalRefused extends Error {
+  constructor(readonly denial: PhaseDenial | null) {
+    super(`the consultation does not take ideas: ${denial?.code ?? "notFound"}`);
+  }
+
+  /** The idea form's error for its consultation field. */
+  get fieldError(): string {
+    // A draft is as unknown to authors as another city's consultation.
+    return !this.denial || this.denial.code === "draft" ? "ideaForm:errors.consultationInvalid" : `consultations:errors.propose.${this.denial.code}`;
+  }
+}
+
+/**
+ * Submits an idea. With the city's pre-moderation on (the default) it waits in SUBMITTED
+ * for a moderator; with it off, it is PUBLISHED at once (both events on the timeline).
+ */
+export async function submitIdea(input: NewIdea): Promise<{ id: string; number: number; status: "SUBMITTED" | "PUBLISHED" }> {
   return db.$transaction(async (tx) => {
+    const city = await tx.city.findUnique({ where: { id: input.cityId }, select: { preModeration: true } });
+    const publishNow = city ? !city.preModeration : false;
     const number = await nextIdeaNumber(tx);
+    const now = new Date();
+    if (input.consultationId) {
+      // Read after the first write (the sequence): the phases as they are when the idea is written.
+      const consultation = await tx.consultation.findFirst({
+        where: { id: input.consultationId, cityId: input.cityId },
+        select: { status: true, phases: { select: { kind: true, startsAt: true, endsAt: true } } },
+      });
+      if (!consultation) throw new ProposalRefused(null);
+      const denial = phaseDenial("propose", consultation, now);
+      if (denial) throw new ProposalRefused(denial);
+    }
     const idea = await tx.idea.create({
-      data: { ...input, number, status: "SUBMITTED" },
+      data: { ...input, number, status: publishNow ? "PUBLISHED" : "SUBMITTED", ...(publishNow ? { publishedAt: now } : {}) },
       select: { id: true, number: true },
     });
     await tx.ideaEvent.create({
-      data: { ideaId: idea.id, type: "SUBMITTED", toStatus: "SUBMITTED", actorId: input.authorId },
+      data: { ideaId: idea.id, type: "SUBMITTED", toStatus: "SUBMITTED", actorId: input.authorId, createdAt: now },
     });
-    return idea;
+    // Authors follow their own ideas.
+    await follow(tx, input.authorId, "IDEA", idea.id, now);
+    if (publishNow) {
+      await tx.ideaEvent.create({
+        data: { ideaId: idea.id, type: "PUBLISHED", fromStatus: "SUBMITTED", toStatus: "PUBLISHED", actorId: input.authorId, createdAt: now },
+      });
+    }
+    return { ...idea, status: publishNow ? ("PUBLISHED" as const) : ("SUBMITTED" as const) };
   });
+}
+
+/** The audit log name of an official transition (authors' own withdrawals are not audited). */
+function auditActionFor(from: IdeaStatus, to: IdeaStatus, by: TransitionActor): AuditAction | null {
+  if (by === "AUTHOR") return null;
+  if (from === "SUBMITTED" && to === "PUBLISHED") return "idea.publish";
+  if (to === "REJECTED") return "idea.reject";
+  if (to === "MERGED") return "idea.merge";
+  return "idea.status";
 }
 
 const EVENT_FOR: Partial<Record<IdeaStatus, "PUBLISHED" | "REJECTED" | "WITHDRAWN">> = {
@@ -68,7 +122,7 @@ async function transition(
   { actorId, by, reason, officialAnswer }: { actorId: string; by: TransitionActor; reason?: string | null; officialAnswer?: string | null },
 ): Promise<CommandResult<{ from: IdeaStatus }>> {
   return db.$transaction(async (tx) => {
-    const idea = await tx.idea.findUnique({ where: { id: ideaId }, select: { status: true } });
+    const idea = await tx.idea.findUnique({ where: { id: ideaId }, select: { status: true, cityId: true } });
     if (!idea) return { ok: false as const, error: "notFound" as const };
     // Already there: someone made this same move a moment ago. Where transactions are
     // serialized (SQLite) the loser of a race sees the new status here rather than failing
@@ -99,6 +153,22 @@ async function transition(
         createdAt: now,
       },
     });
+    // Moderators' publish/reject notify through the moderation commands (MODERATION_DECISION).
+    if (by !== "MODERATOR") {
+      await notify(tx, { kind: "IDEA_STATUS_CHANGED", ideaId, actorId, fromStatus: idea.status, toStatus: to, reason: why || null });
+    }
+    const auditAction = auditActionFor(idea.status, to, by);
+    if (auditAction) {
+      await recordAudit(tx, {
+        actorId,
+        cityId: idea.cityId,
+        action: auditAction,
+        targetType: "IDEA",
+        targetId: ideaId,
+        reason: why || null,
+        data: { from: idea.status, to, ...(officialAnswer ? { answered: true } : {}) },
+      });
+    }
     return { ok: true as const, from: idea.status };
   });
 }

@@ -133,7 +133,7 @@ describe("listIdeas: sort orders and keyset pagination", () => {
       commentCount: expect.any(Number),
       publishedAt: expect.any(Date),
       city: { slug: city.slug, name: expect.stringContaining("Testville"), timeZone: "Europe/Helsinki" },
-      category: { slug: "mobility" },
+      category: { slug: "mobility", names: {} },
     });
   });
 

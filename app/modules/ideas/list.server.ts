@@ -53,7 +53,8 @@ export type IdeaCard = {
   commentCount: number;
   publishedAt: Date;
   city: { slug: string; name: string; timeZone: string };
-  category: { slug: string };
+  /** names: a city category's own names (network categories are translated by slug). */
+  category: { slug: string; names?: unknown };
 };
 
 export type ListIdeasInput = {
@@ -138,7 +139,7 @@ const cardSelect = {
   trendScore: true,
   publishedAt: true,
   city: { select: { slug: true, name: true, timeZone: true } },
-  category: { select: { slug: true } },
+  category: { select: { slug: true, names: true } },
 } as const;
 
 async function loadCards(ids: string[], filters: Filters) {

@@ -5,7 +5,8 @@ import { data } from "@remix-run/node";
 import { z } from "zod";
 import { OFFICIAL_ANSWER_MAX, OFFICIAL_ANSWER_MIN, type OfficialFormFailure } from "~/components/ideas/official-actions";
 import { IDEA_STATUSES, isCityAdmin, isModerator, type IdeaStatus, type Viewer } from "~/modules/ideas/lifecycle.policy";
-import { publishIdea, rejectIdea, setIdeaStatus } from "~/modules/ideas/ideas.server";
+import { setIdeaStatus } from "~/modules/ideas/ideas.server";
+import { publishSubmittedIdea, rejectSubmittedIdea } from "~/modules/moderation/review.server";
 import { echoValues, parseForm } from "~/utils/forms";
 import { forbidden, notFound, redirectWithFlash } from "~/utils/http.server";
 
@@ -78,7 +79,8 @@ export async function handleOfficialIntent({
   switch (intent) {
     case "official-publish": {
       if (!isModerator(viewer, idea.cityId)) forbidden();
-      const result = await publishIdea(idea.id, viewer.id);
+      // The moderation command: timeline event, audit entry and the author's notification in one transaction.
+      const result = await publishSubmittedIdea({ ideaId: idea.id, actorId: viewer.id, cityId: idea.cityId });
       if (!result.ok) return refused(result);
       return redirectWithFlash(request, path, { kind: "success", key: "officials:flash.published" });
     }
@@ -86,7 +88,7 @@ export async function handleOfficialIntent({
       if (!isModerator(viewer, idea.cityId)) forbidden();
       const parsed = parseForm(RejectSchema, formData);
       if (!parsed.ok) return invalid("reject", parsed.fieldErrors, parsed.values);
-      const result = await rejectIdea(idea.id, viewer.id, parsed.data.answer, "MODERATOR");
+      const result = await rejectSubmittedIdea({ ideaId: idea.id, actorId: viewer.id, cityId: idea.cityId, reasonCode: null, message: parsed.data.answer });
       if (!result.ok) return refused(result);
       return redirectWithFlash(request, path, { kind: "success", key: "officials:flash.rejected" });
     }

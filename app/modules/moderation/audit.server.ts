@@ -13,10 +13,13 @@ export const AUDIT_ACTIONS = [
   "idea.merge",
   "idea.hide",
   "idea.restore",
+  "idea.auto-hide",
   "comment.hide",
   "comment.restore",
+  "comment.auto-hide",
   "organization.hide",
   "organization.restore",
+  "organization.auto-hide",
   "report.dismiss",
   "user.suspend",
   "user.unsuspend",
@@ -39,7 +42,8 @@ export type AuditTarget =
   | "ROLE";
 
 export type AuditEntry = {
-  actorId: string;
+  /** null when the system acted by itself (e.g. an item hidden automatically by reports). */
+  actorId: string | null;
   /** The city whose officials may read the entry; null for network-wide actions. */
   cityId: string | null;
   action: AuditAction;

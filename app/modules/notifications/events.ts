@@ -24,13 +24,7 @@ export type NotificationEvent =
       kind: "MODERATION_DECISION";
       targetType: "IDEA" | "COMMENT" | "ORGANIZATION";
       targetId: string;
-      decision:
-        | "PUBLISHED"
-        | "REJECTED"
-        | "CHANGES_REQUESTED"
-        | "HIDDEN"
-        | "RESTORED"
-        | "MERGED";
+      decision: "PUBLISHED" | "REJECTED" | "CHANGES_REQUESTED" | "HIDDEN" | "RESTORED" | "MERGED";
       /** A code from the moderation reason list, translated for the recipient. */
       reasonCode?: string | null;
       /** Free text from the moderator. */
