@@ -30,6 +30,9 @@ export const IDEA_EVENT_TYPES = [
   "MERGED",
   "HIDDEN",
   "RESTORED",
+  "PILOT_PLANNED",
+  "SERVICE_LAUNCHED",
+  "PROPOSED_ELSEWHERE",
 ] as const;
 export type IdeaEventType = (typeof IDEA_EVENT_TYPES)[number];
 
