@@ -40,6 +40,9 @@ export const namespaces = [
   "moderation",
   "notifications",
   "administration",
+  "pilots",
+  "services",
+  "network",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 export const defaultNamespace: Namespace = "common";

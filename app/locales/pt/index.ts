@@ -14,32 +14,13 @@ import ideaPage from "./ideaPage.json";
 import ideas from "./ideas.json";
 import legal from "./legal.json";
 import moderation from "./moderation.json";
+import network from "./network.json";
 import notifications from "./notifications.json";
 import officials from "./officials.json";
 import organizations from "./organizations.json";
 import participation from "./participation.json";
+import pilots from "./pilots.json";
+import services from "./services.json";
 import validation from "./validation.json";
 
-export default {
-  account,
-  administration,
-  auth,
-  browse,
-  categories,
-  cities,
-  comments,
-  common,
-  consultations,
-  email,
-  errors,
-  ideaForm,
-  ideaPage,
-  ideas,
-  legal,
-  moderation,
-  notifications,
-  officials,
-  organizations,
-  participation,
-  validation,
-};
+export default { account, administration, auth, browse, categories, cities, comments, common, consultations, email, errors, ideaForm, ideaPage, ideas, legal, moderation, network, notifications, officials, organizations, participation, pilots, services, validation };
