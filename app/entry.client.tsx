@@ -3,22 +3,15 @@ import i18next from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { loadLocale } from "~/i18n/client";
-import { defaultNamespace, fallbackLocale, namespaces, toSupportedLocale } from "~/i18n/config";
+import { loadClientResources } from "~/i18n/client";
+import { fallbackLocale, toSupportedLocale } from "~/i18n/config";
+import { applyRegionalPluralRules, i18nInitOptions } from "~/i18n/options";
 
 async function hydrate() {
-  // The server rendered in <html lang>; load only that language's bundle.
+  // The server rendered in <html lang>; load that language's bundle (and English, the fallback).
   const locale = toSupportedLocale(document.documentElement.lang) ?? fallbackLocale;
-  const bundle = (await loadLocale[locale]()).default;
-  await i18next.use(initReactI18next).init({
-    lng: locale,
-    fallbackLng: false,
-    resources: { [locale]: bundle },
-    ns: [...namespaces],
-    defaultNS: defaultNamespace,
-    interpolation: { escapeValue: false },
-    react: { useSuspense: false },
-  });
+  await i18next.use(initReactI18next).init(i18nInitOptions(locale, await loadClientResources(locale)));
+  applyRegionalPluralRules(i18next);
   startTransition(() => {
     hydrateRoot(
       document,

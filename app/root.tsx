@@ -19,7 +19,6 @@ import { loadLocale } from "~/i18n/client";
 import { fallbackLocale, toSupportedLocale } from "~/i18n/config";
 import { detectLocale } from "~/i18n/i18n.server";
 import { findCityById, listCities } from "~/modules/cities/cities.server";
-import { getRoles } from "~/modules/accounts/roles.server";
 import { getAuth } from "~/modules/accounts/session.server";
 import { countUnread } from "~/modules/notifications/queries.server";
 import { takeFlash } from "~/utils/flash.server";
@@ -46,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     userLocale: auth.user?.locale,
     cityLocale: (currentCity ?? homeCity)?.defaultLocale,
   });
-  const roles = auth.user ? await getRoles(auth.user.id) : [];
+  const roles = auth.roles;
   const unreadNotifications = auth.user ? await countUnread(auth.user.id) : 0;
   const { flash, setCookie: flashCookie } = await takeFlash(request);
 

@@ -179,6 +179,11 @@ const EXPECTATIONS: Record<string, Expectation> = {
     get: all(200),
     post: all(405),
   },
+  "routes/network._index": {
+    url: () => "/network",
+    get: all(200),
+    post: all(405),
+  },
   "routes/organizations._index": {
     url: () => "/organizations",
     get: all(200),
@@ -192,7 +197,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   "routes/organizations.$slug": {
     url: (f) => `/organizations/${f.organizationSlug}`,
     get: all(200),
-    post: all(405),
+    // Follow / unfollow; the matrix's unknown intent is a 400.
+    post: signedIn(400),
   },
   "routes/organizations.$slug_.edit": {
     url: (f) => `/organizations/${f.organizationSlug}/edit`,
@@ -249,6 +255,22 @@ const EXPECTATIONS: Record<string, Expectation> = {
     url: (f) => `/cities/${f.city}/ideas/${f.ideaNumber}/edit`,
     get: only(signedIn(403), { citizen: 200 }),
     post: only(signedIn(403), { citizen: "allowed" }),
+  },
+  // The fixture idea is published: the pilot and launch forms explain they are not available yet (200).
+  "routes/cities.$city.ideas.$number_.pilot": {
+    url: (f) => `/cities/${f.city}/ideas/${f.ideaNumber}/pilot`,
+    get: officials("cityAdmin"),
+    post: officials("cityAdmin", 400),
+  },
+  "routes/cities.$city.ideas.$number_.launch": {
+    url: (f) => `/cities/${f.city}/ideas/${f.ideaNumber}/launch`,
+    get: officials("cityAdmin"),
+    post: officials("cityAdmin", 400),
+  },
+  "routes/cities.$city.ideas.$number_.testers": {
+    url: (f) => `/cities/${f.city}/ideas/${f.ideaNumber}/testers`,
+    get: all("redirect"),
+    post: signedIn(400),
   },
   "routes/cities.$city.ideas.$number_.comments.$commentId": {
     url: (f) =>
@@ -359,6 +381,38 @@ const EXPECTATIONS: Record<string, Expectation> = {
   "routes/cities.$city.admin.ideas[.]csv": {
     url: (f) => `/cities/${f.city}/admin/ideas.csv`,
     get: officials("cityAdmin"),
+    post: all(405),
+  },
+  // Absorption (issue 8, items 3–6). The fixture idea is published, not launched: the
+  // feedback form answers 404 to signed-in people (nothing to give feedback on).
+  "routes/cities.$city.services": {
+    url: (f) => `/cities/${f.city}/services`,
+    get: all(200),
+    post: all(405),
+  },
+  "routes/cities.$city.ideas.$number_.feedback": {
+    url: (f) => `/cities/${f.city}/ideas/${f.ideaNumber}/feedback`,
+    get: signedIn(404),
+    post: signedIn(404),
+  },
+  "routes/cities.$city.moderation.feedback": {
+    url: (f) => `/cities/${f.city}/moderation/feedback`,
+    get: officials("moderator"),
+    post: officials("moderator", 400),
+  },
+  "routes/cities.$city.admin.absorption": {
+    url: (f) => `/cities/${f.city}/admin/absorption`,
+    get: officials("cityAdmin"),
+    post: all(405),
+  },
+  "routes/cities.$city.admin.absorption[.]csv": {
+    url: (f) => `/cities/${f.city}/admin/absorption.csv`,
+    get: officials("cityAdmin"),
+    post: all(405),
+  },
+  "routes/network.comparison": {
+    url: () => "/network/comparison",
+    get: all(200),
     post: all(405),
   },
   "routes/network.admin": {
@@ -746,15 +800,11 @@ test("unpublished, hidden and draft content never leaks", async ({
         otherModerator: 404,
       }),
     },
+    // A hidden idea: everyone gets a page, but only its author and the city's moderators the
+    // idea itself; the others read "hidden by moderation" (checked for leaks below).
     {
       url: `/cities/${city}/ideas/${secrets.hiddenNumber}`,
-      expected: only(officials("moderator"), {
-        anonymous: 404,
-        citizen: 200,
-        otherCitizen: 404,
-        entrepreneur: 404,
-        otherModerator: 404,
-      }),
+      expected: all(200),
     },
     {
       url: `/cities/${city}/consultations/${fixtures.draftConsultationSlug}`,
@@ -777,6 +827,14 @@ test("unpublished, hidden and draft content never leaks", async ({
       },
     },
   ];
+  // The pilot and launch forms of an idea under another city's address: 403 for people who
+  // are not admins there, 404 for a network admin (the idea is not that city's).
+  for (const form of ["pilot", "launch"]) {
+    privatePages.push({
+      url: `/cities/${OTHER_CITY}/ideas/${fixtures.ideaNumber}/${form}`,
+      expected: only(officials("networkAdmin"), { networkAdmin: 404 }),
+    });
+  }
   for (const page of privatePages) {
     for (const role of ROLES) {
       const got = await send(request, role, "GET", page.url);
@@ -789,6 +847,14 @@ test("unpublished, hidden and draft content never leaks", async ({
       }
     }
   }
+  // The hidden idea's placeholder says why, never what the idea says.
+  for (const role of ["anonymous", "otherCitizen", "entrepreneur", "otherModerator"] as const) {
+    const got = await send(request, role, "GET", `/cities/${city}/ideas/${secrets.hiddenNumber}`);
+    const text = await got.text();
+    if (text.includes(secrets.hiddenTitle)) problems.push(`GET the hidden idea as ${role} shows its title`);
+    // The public reason ("matrix"), in whatever language the page is in.
+    if (!text.includes("matrix")) problems.push(`GET the hidden idea as ${role} does not show the public reason`);
+  }
   // Public lists and searches never mention the secret titles, whoever asks.
   const lists = [
     "/",
@@ -800,6 +866,8 @@ test("unpublished, hidden and draft content never leaks", async ({
     `/cities/${city}/ideas/similar?title=${encodeURIComponent("matrix idea")}`,
     "/consultations",
     `/cities/${city}/consultations`,
+    "/network",
+    `/network?city=${city}`,
   ];
   for (const url of lists) {
     for (const role of ROLES) {

@@ -49,6 +49,18 @@ test("three citizens report a comment, it is hidden, then a moderator restores i
       await expect(citizenPage.getByRole("status").filter({ hasText: "You have already reported this" })).toBeVisible();
       await expectAccessible(citizenPage);
     }
+    if (index === 1) {
+      // The commenter's account can be reported too, from the comment (the link names who).
+      await citizenPage.goto(idea.path);
+      await citizenPage.getByRole("link", { name: "Report Tapio Troll" }).click();
+      await expect(citizenPage.getByRole("heading", { level: 2, name: "Account: Tapio Troll" })).toBeVisible();
+      await citizenPage.getByLabel("Offensive or abusive").check();
+      await citizenPage.getByRole("button", { name: "Send the report" }).click();
+      await expect(citizenPage.getByRole("status").filter({ hasText: "Thank you: the moderators will look at your report." })).toBeVisible();
+      // Back where the comment is.
+      await expect(citizenPage).toHaveURL(/\/comments\//);
+      await expectAccessible(citizenPage);
+    }
     if (index === 2) {
       await citizenPage.goto(idea.path);
       await expect(citizenPage.getByText("Hidden after several reports until a moderator decides.")).toBeVisible();
@@ -58,6 +70,10 @@ test("three citizens report a comment, it is hidden, then a moderator restores i
     await context.close();
   }
   expect(await db.report.count({ where: { targetType: "COMMENT", reporterId: { in: citizens.map((citizen) => citizen.id) } } })).toBe(3);
+  expect(await db.report.findFirst({ where: { targetType: "USER", targetId: troll.id }, select: { cityId: true, reporterId: true } })).toEqual({
+    cityId: oulu.id,
+    reporterId: citizens[1].id,
+  });
 
   await logIn(page, moderator.email, moderator.password);
   await page.goto("/cities/oulu/moderation/reports");
@@ -70,7 +86,9 @@ test("three citizens report a comment, it is hidden, then a moderator restores i
   await expectAccessible(page);
   await item.getByRole("button", { name: "Restore" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The item is visible again." })).toBeVisible();
-  await expect(page.getByText("There are no open reports.")).toBeVisible();
+  await expect(item).toHaveCount(0);
+  // The report on the commenter's account waits for its own decision.
+  await expect(page.getByRole("article", { name: /Account: Tapio Troll/ })).toContainText("1 open report");
 
   await page.goto(idea.path);
   await expect(page.getByText(text)).toBeVisible();
@@ -79,5 +97,22 @@ test("three citizens report a comment, it is hidden, then a moderator restores i
   const rows = page.getByRole("table").getByRole("row");
   await expect(rows.filter({ hasText: "Comment hidden after reports" })).toContainText("Automatic");
   await expect(rows.filter({ hasText: "Restored a comment" })).toContainText("Mari Moderator");
+  await expectAccessible(page);
+});
+
+// A hidden idea's address tells visitors why it is hidden, and nothing it said.
+test("a hidden idea shows visitors the public reason, without its title or text", async ({ page }) => {
+  const db = testDb();
+  const author = await createUser({ displayName: "Henna Hidden", city: "oulu" });
+  const idea = await createPublishedIdea({ authorId: author.id, title: "Buy cheap watches at example dot com" });
+  await db.idea.update({ where: { id: idea.id }, data: { hiddenAt: new Date(), hiddenReason: "Advertising" } });
+  const response = await page.goto(idea.path);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1, name: "Hidden idea" })).toBeVisible();
+  await expect(page.getByText("Hidden by moderation: Advertising")).toBeVisible();
+  await expect(page.getByText("Buy cheap watches")).toHaveCount(0);
+  // No actions and no discussion on it.
+  await expect(page.getByRole("main").getByRole("button")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: /Comments/ })).toHaveCount(0);
   await expectAccessible(page);
 });

@@ -99,7 +99,7 @@ test("a city admin answers, launches, merges duplicates, changes settings and re
   // 2. Step by step to "launched".
   await page.goto(launched.path);
   const decision = page.getByRole("region", { name: "City decision" });
-  for (const label of ["Under review", "Accepted", "Launched"]) {
+  for (const label of ["Under review", "Accepted"]) {
     await decision.getByLabel("New status").selectOption({ label });
     await decision.getByRole("button", { name: "Save the decision" }).click();
     await expect(
@@ -108,6 +108,13 @@ test("a city admin answers, launches, merges duplicates, changes settings and re
         .filter({ hasText: "The idea's status was changed." })
     ).toBeVisible();
   }
+  // Launching records the service's link: its own form (city-admin-pilots-and-launches-service.spec.ts).
+  await page.getByRole("link", { name: "Launch the service" }).click();
+  await page.getByLabel("Link to the live service").fill("https://services.oulu.example/launched");
+  await page.getByRole("button", { name: "Launch the service" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "The service was launched." })
+  ).toBeVisible();
   await expect
     .poll(
       async () =>
@@ -284,6 +291,7 @@ test("a city admin answers, launches, merges duplicates, changes settings and re
     "category.create",
     "city.settings",
     "idea.answer",
+    "idea.launch",
     "idea.merge",
     "idea.status",
     "idea.status",

@@ -12,6 +12,10 @@ const publicPages = [
   { path: "/privacy", heading: /./ },
   { path: "/accessibility", heading: /./ },
   { path: "/terms", heading: /./ },
+  { path: "/network", heading: "Across the network" },
+  { path: "/network?country=FI", heading: "Across the network" },
+  { path: "/network/comparison", heading: "From ideas to services in use: the eight cities side by side" },
+  ...networkCities.map((city) => ({ path: `/cities/${city.slug}/services`, heading: `Digital services of ${city.name}` })),
 ];
 
 const accountPages = [
@@ -82,7 +86,7 @@ test.describe("account pages", () => {
 test.describe("at 320 CSS pixels wide (400% zoom)", () => {
   test.use({ viewport: { width: 320, height: 640 } });
 
-  for (const path of ["/", "/cities/roquetas-de-mar", "/register", "/login", "/privacy", "/no/such/page"]) {
+  for (const path of ["/", "/cities/roquetas-de-mar", "/register", "/login", "/privacy", "/network", "/network/comparison", "/cities/oulu/services", "/no/such/page"]) {
     test(`${path} reflows without horizontal scrolling`, async ({ page }) => {
       await page.goto(path);
       await expectNoHorizontalScroll(page);

@@ -163,6 +163,12 @@ async function expectFullyTranslated(
   ).toEqual([]);
 }
 
+/** "Written in {{language}}" as a pattern: the language name comes from Intl at render time. */
+function writtenInPattern(template: string): RegExp {
+  const [before, after] = template.split("{{language}}").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`^${before}\\S.*${after}$`);
+}
+
 async function hydrated(page: Page) {
   await expect(page.locator("html[data-hydrated]")).toBeAttached();
 }
@@ -266,8 +272,11 @@ for (const { code, label } of LOCALES) {
     await expect(
       page.getByRole("heading", { level: 2, name: t("ideaPage:bodyHeading") })
     ).toBeVisible();
-    if (code !== "en")
+    if (code !== "en") {
       await expect(page.locator("#idea-title")).toHaveAttribute("lang", "en");
+      // …and a visible marker says so, in the reader's language.
+      await expect(page.getByText(writtenInPattern(t("network:content.writtenIn"))).first()).toBeVisible();
+    }
     await expectFullyTranslated(page, code, leaks);
     await expectAccessible(page);
 
@@ -306,11 +315,13 @@ for (const { code, label } of LOCALES) {
         name: t("consultations:page.about"),
       })
     ).toBeVisible();
-    if (code !== "en")
+    if (code !== "en") {
       await expect(page.locator("#consultation-title")).toHaveAttribute(
         "lang",
         "en"
       );
+      await expect(page.getByText(writtenInPattern(t("network:content.writtenIn"))).first()).toBeVisible();
+    }
     await expectFullyTranslated(page, code, leaks);
     await expectAccessible(page);
   });

@@ -74,6 +74,7 @@ export function SiteHeader() {
           {[
             { to: "/ideas", label: t("browse:nav.ideas") },
             { to: "/consultations", label: t("consultations:nav.consultations") },
+            { to: "/network", label: t("network:title") },
             { to: "/organizations", label: t("common:nav.organizations") },
           ].map((item) => (
             <NavLink

@@ -1,5 +1,5 @@
 import type { Resource } from "i18next";
-import type { Locale } from "./config";
+import { fallbackLocale, type Locale } from "./config";
 
 // Literal import() calls so the compiler emits one chunk per language: the browser
 // downloads only the language of the page.
@@ -13,3 +13,14 @@ export const loadLocale: Record<Locale, () => Promise<{ default: Resource[string
   lv: () => import("~/locales/lv"),
   pt: () => import("~/locales/pt"),
 };
+
+/**
+ * The bundles the browser needs for a page in `locale`: that language and English, the
+ * fallback for any key a translation lacks (as on the server), so a missing key shows
+ * English text instead of its name.
+ */
+export async function loadClientResources(locale: Locale): Promise<Resource> {
+  const wanted: Locale[] = locale === fallbackLocale ? [locale] : [locale, fallbackLocale];
+  const bundles = await Promise.all(wanted.map(async (code) => [code, (await loadLocale[code]()).default] as const));
+  return Object.fromEntries(bundles);
+}

@@ -2,7 +2,8 @@ import { createCookie } from "@remix-run/node";
 import { createInstance, type i18n as I18n, type TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { getEnv } from "~/utils/env.server";
-import { defaultNamespace, fallbackLocale, namespaces, supportedLocales, toSupportedLocale, type Locale, type Namespace } from "./config";
+import { defaultNamespace, fallbackLocale, supportedLocales, toSupportedLocale, type Locale, type Namespace } from "./config";
+import { applyRegionalPluralRules, i18nInitOptions } from "./options";
 import { resources } from "./resources";
 
 export const localeCookie = createCookie("civicloop_lng", {
@@ -42,19 +43,7 @@ function instanceFor(locale: Locale): Promise<I18n> {
   let pending = instances.get(locale);
   if (!pending) {
     const instance = createInstance();
-    pending = instance
-      .init({
-        lng: locale,
-        fallbackLng: fallbackLocale,
-        supportedLngs: [...supportedLocales],
-        resources,
-        ns: [...namespaces],
-        defaultNS: defaultNamespace,
-        // React escapes; HTML emails escape explicitly (see app/modules/mail).
-        interpolation: { escapeValue: false },
-        returnNull: false,
-      })
-      .then(() => instance);
+    pending = instance.init(i18nInitOptions(locale, resources)).then(() => applyRegionalPluralRules(instance));
     instances.set(locale, pending);
   }
   return pending;
@@ -69,17 +58,8 @@ export async function getT(locale: Locale, ns: Namespace | Namespace[] = default
 /** A fresh i18next instance for one server render (react-i18next binds to it). */
 export async function createRenderInstance(locale: Locale): Promise<I18n> {
   const instance = createInstance();
-  await instance.init({
-    lng: locale,
-    fallbackLng: fallbackLocale,
-    supportedLngs: [...supportedLocales],
-    resources,
-    ns: [...namespaces],
-    defaultNS: defaultNamespace,
-    interpolation: { escapeValue: false },
-    react: { useSuspense: false },
-  });
-  return instance;
+  await instance.init(i18nInitOptions(locale, resources));
+  return applyRegionalPluralRules(instance);
 }
 
 /** The language of the person making this request (for emails and server-side text). */

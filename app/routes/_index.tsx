@@ -1,5 +1,6 @@
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { intlLocale } from "~/i18n/options";
 import { listCities } from "~/modules/cities/cities.server";
 import type { RouteHandle } from "~/utils/route-handle";
 
@@ -13,12 +14,15 @@ export async function loader() {
 export default function NetworkHome() {
   const { t, i18n } = useTranslation();
   const { cities } = useLoaderData<typeof loader>();
-  const countryName = new Intl.DisplayNames([i18n.language], { type: "region" });
+  const countryName = new Intl.DisplayNames([intlLocale(i18n.language)], { type: "region" });
   return (
     <>
       <section aria-labelledby="network-title" className="mb-8">
         <h1 id="network-title">{t("cities:network.title")}</h1>
         <p className="max-w-3xl text-lg">{t("cities:network.intro")}</p>
+        <p>
+          <Link to="/network">{t("network:homeLink")}</Link>
+        </p>
       </section>
       <section aria-labelledby="cities-title">
         <h2 id="cities-title">{t("cities:network.citiesHeading")}</h2>

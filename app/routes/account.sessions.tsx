@@ -8,6 +8,7 @@ import { readFormData, redirectWithFlash } from "~/utils/http.server";
 import { setFlash } from "~/utils/flash.server";
 import type { RouteHandle } from "~/utils/route-handle";
 import { describeUserAgent } from "~/utils/user-agent";
+import { intlLocale } from "~/i18n/options";
 
 export const handle: RouteHandle = { title: (t) => t("account:sessions.title") };
 
@@ -61,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SessionsPage() {
   const { t, i18n } = useTranslation();
   const { sessions } = useLoaderData<typeof loader>();
-  const format = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  const format = (iso: string) => new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
   return (
     <div className="max-w-2xl">
       <h1>{t("account:sessions.title")}</h1>

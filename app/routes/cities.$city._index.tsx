@@ -7,6 +7,7 @@ import { listIdeas } from "~/modules/ideas/list.server";
 import { getUser } from "~/modules/accounts/session.server";
 import { notFound } from "~/utils/http.server";
 import type { RouteHandle } from "~/utils/route-handle";
+import { intlLocale } from "~/i18n/options";
 
 export const handle: RouteHandle = {
   title: (_t, data) => (data as { city?: { name: string } } | undefined)?.city?.name,
@@ -30,8 +31,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export default function CityHome() {
   const { t, i18n } = useTranslation();
   const { city, isHomeCity, signedIn, trending } = useLoaderData<typeof loader>();
-  const country = new Intl.DisplayNames([i18n.language], { type: "region" }).of(city.countryCode);
-  const localTime = new Intl.DateTimeFormat(i18n.language, { timeZone: city.timeZone, timeStyle: "short" }).format(new Date());
+  const country = new Intl.DisplayNames([intlLocale(i18n.language)], { type: "region" }).of(city.countryCode);
+  const localTime = new Intl.DateTimeFormat(intlLocale(i18n.language), { timeZone: city.timeZone, timeStyle: "short" }).format(new Date());
   return (
     <>
       <nav aria-label={t("common:breadcrumb")} className="mb-4 text-sm">
@@ -54,6 +55,7 @@ export default function CityHome() {
           </h2>
           <div className="flex flex-wrap gap-3">
             <Link to={`/cities/${city.slug}/ideas`}>{t("cities:city.allIdeas")}</Link>
+            <Link to={`/cities/${city.slug}/services`}>{t("services:cityLink")}</Link>
             <Link to={`/cities/${city.slug}/ideas/new`} className="btn-primary">
               {t("cities:city.proposeIdea")}
             </Link>

@@ -34,6 +34,7 @@ export default function CityAdminDashboard() {
       to: `${base}/admin/statistics`,
       label: t("administration:dashboard.statistics"),
     },
+    { to: `${base}/admin/absorption`, label: t("services:dashboard.title") },
     {
       to: `${base}/moderation`,
       label: t("administration:dashboard.moderation"),

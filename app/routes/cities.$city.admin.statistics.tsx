@@ -14,6 +14,7 @@ import {
 } from "~/modules/administration/shared";
 import { getCityStatistics } from "~/modules/administration/statistics.server";
 import type { RouteHandle } from "~/utils/route-handle";
+import { intlLocale } from "~/i18n/options";
 
 export const handle: RouteHandle = {
   title: (t) => t("administration:statistics.title"),
@@ -32,13 +33,13 @@ export default function StatisticsPage() {
   const { t, i18n } = useTranslation();
   const { city, statistics } = useLoaderData<typeof loader>();
   const shortDate = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, {
+    new Intl.DateTimeFormat(intlLocale(i18n.language), {
       timeZone: "UTC",
       day: "numeric",
       month: "short",
     }).format(new Date(iso));
   const longDate = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, {
+    new Intl.DateTimeFormat(intlLocale(i18n.language), {
       timeZone: "UTC",
       dateStyle: "long",
     }).format(new Date(iso));

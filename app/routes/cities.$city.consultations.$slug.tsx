@@ -2,12 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { WrittenIn } from "~/components/network/content-language";
 import { ConsultationIdeas } from "~/components/consultations/consultation-ideas";
 import { ParticipationPanel } from "~/components/consultations/participation-panel";
 import { PhaseNotice, usePhaseDenialText, type CityClock } from "~/components/consultations/phase-notice";
 import { PhaseTimeline } from "~/components/consultations/phase-timeline";
 import { StageBadge } from "~/components/consultations/stage-badge";
 import { SupportQuotaText } from "~/components/consultations/support-quota";
+import { FollowButton } from "~/components/follow-button";
 import { MarkdownContent } from "~/components/ideas/markdown-content";
 import { hasCityRole } from "~/modules/accounts/roles.policy";
 import { requireUser } from "~/modules/accounts/session.server";
@@ -22,6 +24,8 @@ import {
 } from "~/modules/consultations/consultations.server";
 import { handleParticipationIntent, loadParticipation } from "~/modules/consultations/participation.server";
 import { formatZoned } from "~/modules/consultations/timezone";
+import { handleFollowIntent, isFollowIntent } from "~/modules/notifications/follow-actions.server";
+import { isFollowing } from "~/modules/notifications/follows.server";
 import { parseForm, type FormFailure } from "~/utils/forms";
 import { forbidden, notFound, readFormData, redirectWithFlash } from "~/utils/http.server";
 import type { RouteHandle } from "~/utils/route-handle";
@@ -50,7 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!consultation) notFound();
   const participation = consultation.status === "PUBLISHED" ? await loadParticipation({ consultationId: consultation.id, viewer }) : null;
   const path = consultationPath(consultation.city.slug, consultation.slug);
-  return { consultation, participation, path, loginHref: `/login?${new URLSearchParams({ redirectTo: path })}` };
+  const following = consultation.status === "PUBLISHED" ? await isFollowing(viewer?.id, "CONSULTATION", consultation.id) : false;
+  return { consultation, participation, path, following, loginHref: `/login?${new URLSearchParams({ redirectTo: path })}` };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -65,6 +70,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   const path = consultationPath(consultation.city.slug, consultation.slug);
+
+  if (isFollowIntent(intent)) {
+    // Only a published consultation has news to follow.
+    if (consultation.status !== "PUBLISHED") notFound();
+    return handleFollowIntent({ request, intent, userId: viewer.id, target: { type: "CONSULTATION", id: consultation.id }, path });
+  }
 
   if (typeof intent === "string" && (intent.startsWith("join-") || intent.startsWith("leave-"))) {
     return handleParticipationIntent({
@@ -110,7 +121,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ConsultationPageView() {
   const { t, i18n } = useTranslation();
-  const { consultation, participation, path, loginHref } = useLoaderData<typeof loader>();
+  const { consultation, participation, path, loginHref, following } = useLoaderData<typeof loader>();
   const denialText = usePhaseDenialText();
   const clock: CityClock = { timeZone: consultation.city.timeZone, cityName: consultation.city.name };
   const lang = consultation.language !== i18n.language ? consultation.language : undefined;
@@ -147,6 +158,7 @@ export default function ConsultationPageView() {
           <div className="mb-4 flex flex-wrap items-center gap-3">
             <StageBadge stage={consultation.stage} />
             {consultation.categorySlug ? <span className="text-sm text-slate-700">{t(`categories:${consultation.categorySlug}`)}</span> : null}
+            <WrittenIn language={consultation.language} />
             {consultation.viewer.isAdmin ? (
               <Link to={`${path}/edit`} className="btn-secondary text-sm">
                 {t("consultations:page.edit")}
@@ -168,6 +180,12 @@ export default function ConsultationPageView() {
         </p>
 
         <TakePartNow consultation={consultation} clock={clock} path={path} loginHref={loginHref} />
+
+        {isDraft ? null : (
+          <div className="card mb-8">
+            <FollowButton action={path} following={following} loginHref={consultation.viewer.signedIn ? null : loginHref} target="CONSULTATION" />
+          </div>
+        )}
 
         <PhaseTimeline phases={consultation.phases} timeZone={consultation.city.timeZone} cityName={consultation.city.name} />
 

@@ -3,15 +3,21 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { AdoptionPanel } from "~/components/absorption/adoption-panel";
 import { IdeaAdminPanel, isAdminAnswerFailure } from "~/components/administration/idea-admin-panel";
 import { CommentsSection } from "~/components/comments/comments-section";
 import { IdeaTimeline, useCityDateFormat } from "~/components/ideas/idea-timeline";
 import { isOfficialFormFailure, OfficialActions } from "~/components/ideas/official-actions";
 import { MarkdownContent } from "~/components/ideas/markdown-content";
 import { FollowButton } from "~/components/follow-button";
+import { PilotPanel } from "~/components/pilots/pilot-panel";
+import { WrittenIn } from "~/components/network/content-language";
+import { TravelLinks } from "~/components/network/travel-links";
+import { HiddenIdeaNotice } from "~/components/moderation/hidden-idea-notice";
 import { StatusBadge } from "~/components/ideas/status-badge";
 import { SupportButton, type SupportActionData } from "~/components/ideas/support-button";
 import { getViewer } from "~/modules/accounts/viewer.server";
+import { adoptionPanelFor } from "~/modules/absorption/services.server";
 import { categoryLabel } from "~/modules/categories/categories";
 import { cityCategoryNames } from "~/modules/categories/categories.server";
 import { ADMIN_ANSWER_INTENT, handleAdminAnswer } from "~/modules/administration/idea-admin-actions.server";
@@ -19,18 +25,23 @@ import { requireUser } from "~/modules/accounts/session.server";
 import { handleCommentIntent } from "~/modules/comments/comment-actions.server";
 import { handleFollowIntent, isFollowIntent } from "~/modules/notifications/follow-actions.server";
 import { isFollowing } from "~/modules/notifications/follows.server";
+import { getTravelLinks } from "~/modules/network/travel.server";
 import { loadCommentsForIdea } from "~/modules/comments/comments.server";
 import { withdrawIdea } from "~/modules/ideas/ideas.server";
 import { adminTargets, isCityAdmin, isModerator } from "~/modules/ideas/lifecycle.policy";
 import { handleOfficialIntent, isOfficialIntent } from "~/modules/ideas/official-actions.server";
 import { findIdeaForAction, getIdeaPage, parseIdeaNumber } from "~/modules/ideas/queries.server";
+import { getPilotPanel, withDedicatedForms } from "~/modules/pilots/pilots.server";
+import { findHiddenIdeaNotice } from "~/modules/moderation/visibility.server";
 import { castSupport, withdrawSupport } from "~/modules/supports/supports.server";
 import { parseForm, type FormFailure } from "~/utils/forms";
 import { forbidden, notFound, readFormData, redirectWithFlash } from "~/utils/http.server";
 import type { RouteHandle } from "~/utils/route-handle";
 
 export const handle: RouteHandle = {
-  title: (_t, loaderData) => (loaderData as { idea?: { title: string } } | undefined)?.idea?.title,
+  title: (t, loaderData) =>
+    (loaderData as { idea?: { title: string } } | undefined)?.idea?.title ??
+    ((loaderData as { hiddenIdea?: unknown } | undefined)?.hiddenIdea ? t("moderation:hidden.ideaTitle") : undefined),
 };
 
 const WITHDRAW_REASON_MAX = 1000;
@@ -51,7 +62,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!number) notFound();
   const viewer = await getViewer(request);
   const idea = await getIdeaPage({ citySlug: params.city ?? "", number, viewer });
-  if (!idea) notFound();
+  if (!idea) {
+    // A published idea moderation hid: the public reads why at its address (decision 0013).
+    const hiddenIdea = await findHiddenIdeaNotice(params.city ?? "", number);
+    if (hiddenIdea) return { hiddenIdea };
+    notFound();
+  }
   const url = new URL(request.url);
   const comments = await loadCommentsForIdea({
     ideaId: idea.id,
@@ -67,12 +83,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     comments,
     viewerId: viewer?.id ?? null,
     following: await isFollowing(viewer?.id, "IDEA", idea.id),
+    // Launched services only: public adoption figures and the way to answer.
+    adoption: await adoptionPanelFor({ id: idea.id, number: idea.number, status: idea.status, hidden: Boolean(idea.hidden), citySlug: idea.city.slug }, viewer),
+    travel: await getTravelLinks(idea, viewer),
     // What the "City decision" section offers this viewer; the action checks again.
     officialActions: {
       canModerate: isModerator(viewer, idea.city.id),
       canDecide: isCityAdmin(viewer, idea.city.id),
-      targets: isCityAdmin(viewer, idea.city.id) ? adminTargets(idea.status) : [],
+      // Piloting and launching need their own forms (plan, partners, service link).
+      targets: isCityAdmin(viewer, idea.city.id) ? withDedicatedForms(adminTargets(idea.status)) : [],
     },
+    pilotPanel: await getPilotPanel(idea.id, viewer?.id ?? null),
     path,
     loginHref: `/login?${new URLSearchParams({ redirectTo: path })}`,
   };
@@ -163,9 +184,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-export default function IdeaPageView() {
+type LoadedIdeaPage = ReturnType<typeof useLoaderData<typeof loader>>;
+
+export default function IdeaRoute() {
+  const loaded = useLoaderData<typeof loader>();
+  const hiddenIdea = "hiddenIdea" in loaded ? loaded.hiddenIdea : undefined;
+  return hiddenIdea ? <HiddenIdeaNotice idea={hiddenIdea} /> : <IdeaPageView />;
+}
+
+function IdeaPageView() {
   const { t, i18n } = useTranslation();
-  const { idea, categoryNames, comments, viewerId, officialActions, path, loginHref, following } = useLoaderData<typeof loader>();
+  const { idea, adoption, categoryNames, comments, viewerId, officialActions, path, loginHref, following, travel, pilotPanel } = useLoaderData<typeof loader>() as Exclude<
+    LoadedIdeaPage,
+    { hiddenIdea: unknown }
+  >;
   const actionData = useActionData<typeof action>();
   const officialFailure = isOfficialFormFailure(actionData) ? actionData : undefined;
   const adminFailure = isAdminAnswerFailure(actionData) ? actionData : undefined;
@@ -203,6 +235,7 @@ export default function IdeaPageView() {
           <div className="flex flex-wrap items-center gap-3">
             <StatusBadge status={idea.status} />
             <span className="text-sm text-slate-700">{t("ideaPage:number", { number: idea.number })}</span>
+            <WrittenIn language={idea.language} />
           </div>
         </header>
 
@@ -276,6 +309,8 @@ export default function IdeaPageView() {
             <p className="m-0 whitespace-pre-line">{idea.officialAnswer}</p>
           </section>
         ) : null}
+
+        <PilotPanel panel={pilotPanel} ideaPath={path} timeZone={idea.city.timeZone} signedIn={Boolean(viewerId)} loginHref={loginHref} />
 
         <section aria-labelledby="support-heading" className="card mb-6">
           <h2 id="support-heading" className="mt-0">
@@ -379,6 +414,10 @@ export default function IdeaPageView() {
             failure={adminFailure}
           />
         ) : null}
+
+        <TravelLinks travel={travel} ideaNumber={idea.number} />
+
+        {adoption ? <AdoptionPanel data={adoption} signedIn={Boolean(viewerId)} /> : null}
 
         <IdeaTimeline events={idea.timeline} timeZone={idea.city.timeZone} />
       </article>

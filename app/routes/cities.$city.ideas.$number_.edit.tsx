@@ -6,7 +6,7 @@ import { IdeaForm, type IdeaFormActionData } from "~/components/ideas/idea-form"
 import { requireUser } from "~/modules/accounts/session.server";
 import { getViewer } from "~/modules/accounts/viewer.server";
 import { findCityBySlug } from "~/modules/cities/cities.server";
-import { findEditableIdea, ideaFormAids, ideaFormValues, parseIdeaNumber, resolveIdeaReferences } from "~/modules/ideas/idea-form.server";
+import { findEditableIdea, ideaEditCategories, ideaFormAids, ideaFormValues, parseIdeaNumber, resolveIdeaReferences } from "~/modules/ideas/idea-form.server";
 import { IdeaEditSchema } from "~/modules/ideas/ideas.schema";
 import { editIdea } from "~/modules/ideas/ideas.server";
 import { canView, editDenial } from "~/modules/ideas/lifecycle.policy";
@@ -48,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     denial: null,
     form: {
       values: idea.values,
+      // The city's own categories, as the new-idea form offers them (consultation and organization stay fixed).
+      choices: { consultations: [], organizations: [], categories: await ideaEditCategories(city.id, idea.category) },
       consultation: idea.consultation?.title ?? null,
       organization: idea.organization?.name ?? null,
       previewHtml: idea.values.body.trim() ? renderMarkdown(idea.values.body) : undefined,
@@ -74,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const parsed = parseForm(IdeaEditSchema, formData);
   if (!parsed.ok) return data({ ...parsed, values } satisfies IdeaFormActionData, { status: 400 });
-  const references = await resolveIdeaReferences(parsed.data, { cityId: city.id, userId: viewer.id });
+  const references = await resolveIdeaReferences(parsed.data, { cityId: city.id, userId: viewer.id, currentCategory: idea.category });
   if (!references.ok) return data({ ok: false, fieldErrors: references.fieldErrors, values } satisfies IdeaFormActionData, { status: 400 });
 
   const { title, summary, body, language } = parsed.data;
@@ -138,6 +140,7 @@ export default function EditIdeaPage() {
             mode="edit"
             citySlug={city.slug}
             defaults={form.values}
+            choices={form.choices}
             ideaNumber={number}
             initialPreviewHtml={form.previewHtml}
             submitLabel={t("ideaForm:edit.submit")}

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useCityDateFormat } from "~/components/ideas/idea-timeline";
 import { PageNav, pageParam } from "~/components/moderation/page-nav";
+import { categoryLabel } from "~/modules/categories/categories";
 import { isModerationFailure, ReasonForm, type ModerationFormFailure } from "~/components/moderation/reason-form";
 import { requireModeratorOf } from "~/modules/moderation/moderation-routes.server";
 import { IdeaIdSchema, REVIEW_MESSAGE_MAX, REVIEW_REASONS, ReviewDecisionSchema } from "~/modules/moderation/moderation.schema";
@@ -119,7 +120,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function ReviewQueue() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { city, queue, team, residents, unverified } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refused = isModerationFailure(actionData) ? actionData : undefined;
@@ -146,7 +147,7 @@ export default function ReviewQueue() {
               <p className="text-sm text-slate-700">
                 {t("moderation:queue.meta", {
                   number: idea.number,
-                  category: t(`categories:${idea.categorySlug}`),
+                  category: categoryLabel(t, { slug: idea.categorySlug, names: idea.categoryNames }, i18n.language),
                   date: format(idea.createdAt, "dateTime"),
                 })}
                 {idea.editedAt

@@ -57,6 +57,11 @@ export default function ModerationLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink to={`${base}/feedback`} className={linkClass}>
+              {t("services:moderation.nav")}
+            </NavLink>
+          </li>
+          <li>
             <NavLink to={`${base}/audit`} className={linkClass}>
               {t("moderation:nav.audit")}
             </NavLink>

@@ -10,6 +10,7 @@ import { detectLocale, getT } from "~/i18n/i18n.server";
 import { readFormData, redirectWithFlash } from "~/utils/http.server";
 import { parseForm } from "~/utils/forms";
 import type { RouteHandle } from "~/utils/route-handle";
+import { intlLocale } from "~/i18n/options";
 
 export const handle: RouteHandle = {
   title: (t) => t("notifications:page.title"),
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [{ items, nextBefore }, unread] = await Promise.all([listNotifications(user.id, before?.slice(0, 64)), countUnread(user.id)]);
   // Rendered on the server in the page language (titles are built from stored data).
   const locale = await detectLocale(request, { userLocale: user.locale });
-  const t = await getT(locale, ["notifications", "ideas", "consultations"]);
+  const t = await getT(locale, ["notifications", "ideas", "consultations", "moderation"]);
   return {
     unread,
     nextBefore,
@@ -74,7 +75,7 @@ function useDayLabel() {
     const now = Date.now();
     if (day === format(new Date(now))) return t("notifications:page.today");
     if (day === format(new Date(now - 86_400_000))) return t("notifications:page.yesterday");
-    return new Intl.DateTimeFormat(i18n.language, {
+    return new Intl.DateTimeFormat(intlLocale(i18n.language), {
       timeZone,
       dateStyle: "full",
     }).format(new Date(iso));
@@ -93,7 +94,7 @@ export default function NotificationsPage() {
     else groups.push({ label, items: [item] });
   }
   const time = (iso: string, timeZone: string) =>
-    new Intl.DateTimeFormat(i18n.language, {
+    new Intl.DateTimeFormat(intlLocale(i18n.language), {
       timeZone,
       timeStyle: "short",
     }).format(new Date(iso));

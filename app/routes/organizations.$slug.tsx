@@ -1,13 +1,17 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IdeaCard } from "~/components/ideas/idea-card";
 import { SectorTags } from "~/components/organizations/organization-card";
-import { getUser } from "~/modules/accounts/session.server";
+import { FollowButton } from "~/components/follow-button";
+import { getUser, requireUser } from "~/modules/accounts/session.server";
+import { handleFollowIntent, isFollowIntent } from "~/modules/notifications/follow-actions.server";
+import { isFollowing } from "~/modules/notifications/follows.server";
 import { organizationPermissions } from "~/modules/organizations/organizations.policy";
 import { organizationModeration } from "~/modules/moderation/visibility.server";
 import { getMembershipRole, getOrganizationProfile } from "~/modules/organizations/organizations.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, readFormData } from "~/utils/http.server";
 import type { RouteHandle } from "~/utils/route-handle";
 
 export const handle: RouteHandle = {
@@ -23,10 +27,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const moderation = await organizationModeration(organization.id, user?.id);
   // A hidden profile: only its members and the city's moderators see it; others see why it is hidden.
   if (moderation.hidden && !role && !moderation.viewerModerates) {
-    return { organization: null, role, permissions: organizationPermissions(role), moderation, reportHref: null };
+    return { organization: null, role, permissions: organizationPermissions(role), moderation, reportHref: null, following: false, loginHref: null };
   }
   const reportHref = user && !role ? `/report?${new URLSearchParams({ type: "ORGANIZATION", id: organization.id })}` : null;
-  return { organization, role, permissions: organizationPermissions(role), moderation, reportHref };
+  const following = await isFollowing(user?.id, "ORGANIZATION", organization.id);
+  const loginHref = user ? null : `/login?${new URLSearchParams({ redirectTo: `/organizations/${organization.slug}` })}`;
+  return { organization, role, permissions: organizationPermissions(role), moderation, reportHref, following, loginHref };
+}
+
+/** Follow / unfollow the profile (signed in; a hidden profile is not found for those who cannot see it). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const organization = await getOrganizationProfile(params.slug ?? "");
+  if (!organization) notFound();
+  const [role, moderation] = await Promise.all([getMembershipRole(organization.id, user.id), organizationModeration(organization.id, user.id)]);
+  if (moderation.hidden && !role && !moderation.viewerModerates) notFound();
+  const intent = (await readFormData(request)).get("intent");
+  if (!isFollowIntent(intent)) return data({ error: "Unknown intent" }, { status: 400 });
+  return handleFollowIntent({ request, intent, userId: user.id, target: { type: "ORGANIZATION", id: organization.id }, path: `/organizations/${organization.slug}` });
 }
 
 /** "https://www.example.com/about/" → "www.example.com/about". */
@@ -36,7 +54,7 @@ function displayUrl(url: string): string {
 
 export default function OrganizationPage() {
   const { t } = useTranslation();
-  const { organization, role, permissions, moderation, reportHref } = useLoaderData<typeof loader>();
+  const { organization, role, permissions, moderation, reportHref, following, loginHref } = useLoaderData<typeof loader>();
   if (!organization) {
     return (
       <article aria-labelledby="organization-title">
@@ -79,6 +97,9 @@ export default function OrganizationPage() {
           ) : null}
         </div>
       ) : null}
+      <div className="card mb-6">
+        <FollowButton action={`/organizations/${organization.slug}`} following={following} loginHref={loginHref} target="ORGANIZATION" />
+      </div>
       <div className="grid gap-8 md:grid-cols-3">
         <div className="md:col-span-2">
           <h2 className="mt-0">{t("organizations:profile.about")}</h2>

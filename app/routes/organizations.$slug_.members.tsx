@@ -19,6 +19,7 @@ import {
 import { parseForm, type FormFailure } from "~/utils/forms";
 import { forbidden, notFound, readFormData, redirectWithFlash } from "~/utils/http.server";
 import type { RouteHandle } from "~/utils/route-handle";
+import { intlLocale } from "~/i18n/options";
 
 export const handle: RouteHandle = { title: (t) => t("organizations:members.title") };
 
@@ -134,7 +135,7 @@ function InviteForm() {
 export default function MembersPage() {
   const { t, i18n } = useTranslation();
   const { organization, viewerId, members, invitations } = useLoaderData<typeof loader>();
-  const formatDate = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: organization.timeZone }).format(new Date(iso));
+  const formatDate = (iso: string) => new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: "medium", timeZone: organization.timeZone }).format(new Date(iso));
   const ownerCount = members.filter((member) => member.role === "OWNER").length;
   return (
     <div className="mx-auto max-w-3xl">

@@ -6,6 +6,7 @@ import { listCities } from "~/modules/cities/cities.server";
 import { isSector, SECTORS } from "~/modules/organizations/organizations.schema";
 import { listOrganizations } from "~/modules/organizations/organizations.server";
 import type { RouteHandle } from "~/utils/route-handle";
+import { intlLocale } from "~/i18n/options";
 
 export const handle: RouteHandle = { title: (t) => t("organizations:directory.title") };
 
@@ -47,7 +48,7 @@ export default function OrganizationDirectory() {
   const { query, cities, organizations, total, page, pageCount } = useLoaderData<typeof loader>();
   const { pathname, search } = useLocation();
   const filtered = Boolean(query.city || query.sector);
-  const format = new Intl.NumberFormat(i18n.language);
+  const format = new Intl.NumberFormat(intlLocale(i18n.language));
   const pageHref = (target: number) => `${pathname}${directorySearch({ city: query.city, sector: query.sector, page: target })}`;
   return (
     <>

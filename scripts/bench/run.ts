@@ -12,7 +12,9 @@
 // postgresql://… (PostgreSQL instead of SQLite: a fresh database is created next to the
 // one named and dropped afterwards), BENCH_SIZES=1000,100000, BENCH_SECONDS=10,
 // BENCH_CONNECTIONS=20, BENCH_PORT, BENCH_SKIP_BUILD=1, BENCH_KEEP=1, BENCH_QUIET_WAIT=60,
-// BENCH_RETRIES=2.
+// BENCH_RETRIES=2, BENCH_PHASES=support-spread,support-hot (only these phases),
+// BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" (node options of
+// the server: a CPU profile per server process, written when it stops).
 // See docs/benchmarks.md.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -37,6 +39,10 @@ const WARMUP_SECONDS = QUICK ? 1 : 2;
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 20);
 const PG_URL = env.BENCH_DATABASE_URL?.trim() || null;
 const KEEP = flag(env.BENCH_KEEP);
+/** Only these phases (keys of PAGES), e.g. to profile the support action alone; all by default. */
+/** Node options of the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (not allowed in NODE_OPTIONS). */
+const SERVER_NODE_ARGS = (env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+const ONLY_PHASES = env.BENCH_PHASES ? new Set(env.BENCH_PHASES.split(",").map((key) => key.trim())) : null;
 // Page 41 (ideas 801–820 of the list) is a full page at 1k ideas too, so both sizes compare alike.
 const DEEP_PAGES = 40;
 const SUPPORTS_PER_IDEA = 10;
@@ -240,7 +246,7 @@ async function runDataset(size: number, workDir: string, port: number): Promise<
   const logFile = path.join(dataDir, "server.log");
 
   // 1. A first boot migrates the empty database and adds the cities and categories.
-  let server: RunningServer = await startServer({ root, env: serverEnv, port, logFile });
+  let server: RunningServer = await startServer({ root, env: serverEnv, port, logFile, nodeArgs: SERVER_NODE_ARGS });
   await server.stop();
 
   // 2. Bulk seed.
@@ -259,7 +265,7 @@ async function runDataset(size: number, workDir: string, port: number): Promise<
   await cleanups.pop()!();
 
   // 3. The server for the load phases (its boot rebuilds the full-text index).
-  server = await startServer({ root, env: serverEnv, port, logFile });
+  server = await startServer({ root, env: serverEnv, port, logFile, nodeArgs: SERVER_NODE_ARGS });
   const running = server;
   cleanups.push(() => running.stop());
   log(`server up in ${fmt(server.bootSeconds, 1)} s (includes building the full-text index), pid ${server.pid}`);
@@ -295,6 +301,7 @@ async function runDataset(size: number, workDir: string, port: number): Promise<
     };
   };
   const phase = async (key: string, next: () => RequestSpec) => {
+    if (ONLY_PHASES && !ONLY_PHASES.has(key)) return;
     const page = PAGES.find((candidate) => candidate.key === key)!;
     // A phase during which other processes took the CPU is measured again (the least
     // disturbed attempt is kept).
@@ -319,8 +326,8 @@ async function runDataset(size: number, workDir: string, port: number): Promise<
   await phase("list-trending", fixed("/ideas"));
   await phase("list-newest", fixed("/ideas?sort=newest"));
   await phase("city-list", fixed("/cities/oulu/ideas"));
-  const deep = await deepPagePath(origin, "/ideas", DEEP_PAGES);
-  if (deep.depth <= DEEP_PAGES) log(`note: the list has only ${deep.depth} pages; the deep-page phase uses the last one`);
+  const deep = !ONLY_PHASES || ONLY_PHASES.has("deep-page") ? await deepPagePath(origin, "/ideas", DEEP_PAGES) : { path: "/ideas", depth: 0 };
+  if (deep.depth <= DEEP_PAGES && deep.depth > 0) log(`note: the list has only ${deep.depth} pages; the deep-page phase uses the last one`);
   await phase("deep-page", fixed(deep.path));
 
   const visible = shuffle(
@@ -391,7 +398,7 @@ async function runDataset(size: number, workDir: string, port: number): Promise<
   // 6. Exact counts after the concurrent writes.
   const integrity = await checkIntegrity(db);
   integrity.supportAnswers =
-    (phases["support-spread"].statusCodes["200"] ?? 0) + (phases["support-hot"].statusCodes["200"] ?? 0);
+    (phases["support-spread"]?.statusCodes["200"] ?? 0) + (phases["support-hot"]?.statusCodes["200"] ?? 0);
   log(
     `exact counts: ${fmt(integrity.ideasTouched)} ideas supported during the run, ${integrity.touchedMismatches} with supportCount ≠ Support rows; ` +
       `${integrity.allMismatches} mismatches over all ${fmt(size)} ideas; trendScore max relative drift ${integrity.maxTrendDrift.toExponential(1)}`,
@@ -489,6 +496,7 @@ function printSummary(reports: DatasetReport[]) {
   for (const report of reports) {
     for (const key of ["support-spread", "support-hot"]) {
       const result = report.phases[key];
+      if (!result) continue;
       const verdict = result.rps >= SUPPORTS_PER_SECOND_TARGET && result.errors === 0 ? "PASS" : "MISS";
       verdicts.push(`${sizeLabel(report.size)} ${result.name}: ${verdict}`);
       console.log(`${`${sizeLabel(report.size)} ${result.name}`.padEnd(38)}${fmt(result.rps, 1).padStart(10)} /s  errors ${result.errors}  ${verdict}`);

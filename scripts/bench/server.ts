@@ -94,15 +94,18 @@ export async function startServer({
   env,
   port,
   logFile,
+  nodeArgs = [],
 }: {
   root: string;
   env: Record<string, string>;
   port: number;
   logFile: string;
+  /** Options for node itself (before server.js), e.g. --cpu-prof. */
+  nodeArgs?: string[];
 }): Promise<RunningServer> {
   const started = performance.now();
   const log = createWriteStream(logFile, { flags: "a" });
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "server.js")], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(root, "server.js")], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],

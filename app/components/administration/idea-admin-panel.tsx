@@ -106,6 +106,17 @@ export function IdeaAdminPanel({
           </button>
         </Form>
       ) : null}
+      {status === "ACCEPTED" || status === "PILOTING" ? (
+        // Piloting and launching carry a plan or a service link: their own forms, not the status select.
+        <ul className="mb-0 mt-4 flex list-none flex-wrap gap-x-6 gap-y-2 p-0">
+          <li>
+            <Link to={`${action}/pilot`}>{t(status === "ACCEPTED" ? "pilots:admin.plan" : "pilots:admin.editPlan")}</Link>
+          </li>
+          <li>
+            <Link to={`${action}/launch`}>{t("pilots:admin.launch")}</Link>
+          </li>
+        </ul>
+      ) : null}
       {canMerge ? (
         <p className="mb-0 mt-4">
           <Link to={mergeHref}>{t("administration:merge.fromIdea")}</Link>

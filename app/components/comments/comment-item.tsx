@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useCallback, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useContentLanguage } from "~/components/network/content-language";
 import { commentFormId } from "~/modules/comments/comments.schema";
 import type { CommentNode } from "~/modules/comments/comments.server";
 import { CommentForm } from "./comment-form";
@@ -15,6 +16,9 @@ const ALIGNMENT_STYLES = {
 
 const SUMMARY_CLASS =
   "inline-flex min-h-[44px] cursor-pointer list-none items-center rounded-md px-3 font-semibold text-brand underline underline-offset-2 hover:bg-slate-100 [&::-webkit-details-marker]:hidden";
+
+const REPORT_LINK_CLASS =
+  "inline-flex min-h-[44px] items-center rounded-md px-3 text-slate-700 underline underline-offset-2 hover:bg-slate-100";
 
 type HeadingTag = "h3" | "h4" | "h5" | "h6";
 
@@ -54,10 +58,11 @@ export function CommentList({ comments, level, label }: { comments: CommentNode[
 
 function CommentItem({ comment, level }: { comment: CommentNode; level: number }) {
   const { t } = useTranslation();
-  const { formatDate, failure, threadUrl } = useComments();
+  const { formatDate, failure, threadUrl, citySlug } = useComments();
   const Heading = headingFor(level);
   const headingId = `comment-${comment.id}-heading`;
   const visible = comment.state === "visible";
+  const written = useContentLanguage(comment.language);
   const author = comment.authorName ?? "";
   const replyFormId = commentFormId("reply", comment.id);
   const editFormId = commentFormId("edit", comment.id);
@@ -99,7 +104,10 @@ function CommentItem({ comment, level }: { comment: CommentNode; level: number }
                 {t(`comments:alignment.${comment.alignment}`)}
               </span>
             </p>
-            <p className="mb-3 mt-0 whitespace-pre-line break-words">{comment.body}</p>
+            {written.name ? <p className="mb-1 mt-0 text-sm text-slate-700">{t("network:content.writtenIn", { language: written.name })}</p> : null}
+            <p lang={written.lang} className="mb-3 mt-0 whitespace-pre-line break-words">
+              {comment.body}
+            </p>
           </>
         ) : (
           <p className="mb-3 mt-0 italic text-slate-700">
@@ -145,13 +153,20 @@ function CommentItem({ comment, level }: { comment: CommentNode; level: number }
             ) : null}
             {comment.can.delete ? <DeleteComment commentId={comment.id} /> : null}
             {!comment.mine ? (
-              <Link
-                to={`/report?${new URLSearchParams({ type: "COMMENT", id: comment.id })}`}
-                className="inline-flex min-h-[44px] items-center rounded-md px-3 text-slate-700 underline underline-offset-2 hover:bg-slate-100"
-                aria-label={t("moderation:link.reportCommentBy", { author })}
-              >
-                {t("moderation:link.report")}
-              </Link>
+              // The link texts name what is reported: the comment, or its author's account.
+              <>
+                <Link to={`/report?${new URLSearchParams({ type: "COMMENT", id: comment.id })}`} className={REPORT_LINK_CLASS}>
+                  {t("moderation:link.reportCommentBy", { author })}
+                </Link>
+                {comment.authorId ? (
+                  <Link
+                    to={`/report?${new URLSearchParams({ type: "USER", id: comment.authorId, city: citySlug, returnTo: threadUrl(comment.id) })}`}
+                    className={REPORT_LINK_CLASS}
+                  >
+                    {t("moderation:link.reportUser", { name: author })}
+                  </Link>
+                ) : null}
+              </>
             ) : null}
           </div>
         ) : null}

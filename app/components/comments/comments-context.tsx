@@ -8,6 +8,8 @@ export type CommentsContextValue = {
   /** The page the section is on (forms post here and come back here). */
   action: string;
   returnTo: string;
+  /** The idea's city (reports on a person are filed with the city they were seen in). */
+  citySlug: string;
   ideaUrl: string;
   threadUrl: (commentId: string) => string;
   /** The deepest comment level shown on this page. */
@@ -69,6 +71,7 @@ export function useCommentsContextValue({
     return {
       action: `${pathname}${search}`,
       returnTo: `${pathname}${search}`,
+      citySlug,
       ideaUrl,
       threadUrl: (commentId: string) => `${ideaUrl}/comments/${commentId}`,
       maxDepth,
@@ -76,5 +79,5 @@ export function useCommentsContextValue({
       failure,
       hydrated,
     };
-  }, [language, timeZone, pathname, search, ideaUrl, maxDepth, failure, hydrated]);
+  }, [language, timeZone, pathname, search, citySlug, ideaUrl, maxDepth, failure, hydrated]);
 }

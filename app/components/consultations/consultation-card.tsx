@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ConsultationListItem } from "~/modules/consultations/consultations.server";
 import { formatZoned } from "~/modules/consultations/timezone";
+import { useContentLanguage } from "~/components/network/content-language";
 import { StageBadge } from "./stage-badge";
 
 /** One consultation in a list: its title (the link), the question, where it stands and until when. */
@@ -10,6 +11,7 @@ export function ConsultationCard({ consultation, showCity = false }: { consultat
   const current = consultation.currentPhase;
   const next = consultation.nextPhase;
   const zone = consultation.city.timeZone;
+  const written = useContentLanguage(consultation.language);
   const when = current
     ? t("consultations:card.phaseUntil", { phase: t(`consultations:phase.${current.kind}`), ...formatZoned(current.endsAt, zone, i18n.language) })
     : next
@@ -39,6 +41,7 @@ export function ConsultationCard({ consultation, showCity = false }: { consultat
             {consultation.city.name}
           </li>
         ) : null}
+        {written.name ? <li>{t("network:content.writtenIn", { language: written.name })}</li> : null}
       </ul>
       {consultation.question ? (
         <p lang={consultation.language} className="m-0 font-medium text-slate-900">

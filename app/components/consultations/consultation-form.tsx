@@ -19,6 +19,7 @@ import {
   TITLE_MAX,
 } from "~/modules/consultations/consultations.schema";
 import { IDEA_LANGUAGES } from "~/modules/ideas/ideas.schema";
+import { intlLocale } from "~/i18n/options";
 
 export type ConsultationFormProps = {
   mode: "new" | "edit";
@@ -111,7 +112,7 @@ export function ConsultationForm({ mode, city, defaults, submitLabel, cancelHref
   const schema = useMemo(() => consultationSchema(city.timeZone), [city.timeZone]);
   const { form, failure, onSubmit } = useValidatedForm(schema, defaults);
   const errors = Object.fromEntries(CONSULTATION_FIELDS.map((name) => [name, fieldError(form, name)])) as Record<string, string | undefined>;
-  const languageName = new Intl.DisplayNames([i18n.language], { type: "language" });
+  const languageName = new Intl.DisplayNames([intlLocale(i18n.language)], { type: "language" });
 
   return (
     <>

@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { IdeaStatus } from "~/modules/ideas/lifecycle.policy";
+import { useContentLanguage } from "~/components/network/content-language";
+import { dateTimeFormat } from "./date-format";
 import { StatusBadge } from "./status-badge";
 import { categoryLabel } from "~/modules/categories/categories";
 
@@ -23,10 +25,9 @@ export type IdeaCardData = {
 export function IdeaCard({ idea, showCity = false, headingLevel = 3 }: { idea: IdeaCardData; showCity?: boolean; headingLevel?: 2 | 3 }) {
   const { t, i18n } = useTranslation();
   const Heading = headingLevel === 2 ? "h2" : "h3";
+  const written = useContentLanguage(idea.language);
   // Formatted in the idea's city time zone, so server and browser render the same date.
-  const published = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: idea.city.timeZone }).format(
-    new Date(idea.publishedAt),
-  );
+  const published = dateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: idea.city.timeZone }).format(new Date(idea.publishedAt));
   return (
     <article className="card flex h-full flex-col gap-2" aria-labelledby={`idea-${idea.id}-title`}>
       <Heading id={`idea-${idea.id}-title`} className="m-0 text-lg font-semibold leading-snug">
@@ -51,6 +52,7 @@ export function IdeaCard({ idea, showCity = false, headingLevel = 3 }: { idea: I
             {idea.city.name}
           </li>
         ) : null}
+        {written.name ? <li>{t("network:content.writtenIn", { language: written.name })}</li> : null}
       </ul>
       <p lang={idea.language} className="m-0 flex-1 text-slate-900">
         {idea.summary}

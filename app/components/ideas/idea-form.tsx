@@ -38,7 +38,7 @@ export type IdeaFormProps = {
   citySlug: string;
   /** Values to start from (the idea being edited, or the defaults of a new one). */
   defaults: Record<string, string>;
-  /** Consultations and organizations to choose from (new ideas only). */
+  /** Consultations and organizations to choose from (new ideas only), and the city's own categories. */
   choices?: IdeaFormChoices;
   /** The idea being edited: never listed as similar to itself. */
   ideaNumber?: number;
@@ -46,6 +46,8 @@ export type IdeaFormProps = {
   initialPreviewHtml?: string;
   submitLabel: string;
   cancelHref: string;
+  /** Extra values the form sends as they are (e.g. the idea a new one is proposed from). */
+  hiddenFields?: Record<string, string>;
 };
 
 const PREVIEW_DELAY_MS = 600;
@@ -66,7 +68,7 @@ function languageNames(locale: string) {
   });
 }
 
-export function IdeaForm({ mode, citySlug, defaults, choices, ideaNumber, initialPreviewHtml, submitLabel, cancelHref }: IdeaFormProps) {
+export function IdeaForm({ mode, citySlug, defaults, choices, ideaNumber, initialPreviewHtml, submitLabel, cancelHref, hiddenFields }: IdeaFormProps) {
   const { t, i18n } = useTranslation();
   const hydrated = useHydrated();
   const actionData = useActionData<IdeaFormActionData>();
@@ -147,6 +149,9 @@ export function IdeaForm({ mode, citySlug, defaults, choices, ideaNumber, initia
     <>
       <ErrorSummary errors={errors} formError={failure?.formError ? t(failure.formError) : undefined} />
       <Form method="post" noValidate onSubmit={handleSubmit}>
+        {Object.entries(hiddenFields ?? {}).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
         <TextInputField
           multiline={false}
           form={form}

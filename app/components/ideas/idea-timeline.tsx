@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { IdeaEventType, IdeaStatus } from "~/modules/ideas/lifecycle.policy";
+import { dateTimeFormat } from "./date-format";
 
 export type IdeaTimelineEvent = {
   id: string;
@@ -7,6 +8,8 @@ export type IdeaTimelineEvent = {
   fromStatus: IdeaStatus | null;
   toStatus: IdeaStatus | null;
   actorName: string | null;
+  /** Done by the system (e.g. hidden after reports), not by a person. */
+  automatic?: boolean;
   reason: string | null;
   createdAt: string;
 };
@@ -18,7 +21,7 @@ export type IdeaTimelineEvent = {
 export function useCityDateFormat(timeZone: string) {
   const { i18n } = useTranslation();
   return (iso: string, style: "date" | "dateTime" = "date") =>
-    new Intl.DateTimeFormat(i18n.language, {
+    dateTimeFormat(i18n.language, {
       timeZone,
       dateStyle: style === "date" ? "long" : "medium",
       ...(style === "dateTime" ? { timeStyle: "short" } : {}),
@@ -46,7 +49,10 @@ export function IdeaTimeline({ events, timeZone }: { events: IdeaTimelineEvent[]
               : event.type === "MERGED" && !event.toStatus
                 ? // The kept idea's side of a merge (the duplicate's event has toStatus MERGED).
                   t("administration:timeline.mergedIn", { actor })
-                : t(`ideaPage:timeline.${event.type}`, { actor });
+                : event.automatic
+                  ? t(`ideaPage:timeline.automatic.${event.type}`)
+                  : // PROPOSED_ELSEWHERE keeps the city it was proposed in as its reason.
+                    t(`ideaPage:timeline.${event.type}`, { actor, city: event.reason ?? "" });
           return (
             <li key={event.id} className="relative mb-5 pl-5 last:mb-0">
               <span aria-hidden="true" className="absolute -left-[7px] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand" />
@@ -54,7 +60,7 @@ export function IdeaTimeline({ events, timeZone }: { events: IdeaTimelineEvent[]
               <p className="m-0 text-sm text-slate-700">
                 <time dateTime={event.createdAt}>{format(event.createdAt, "dateTime")}</time>
               </p>
-              {event.reason ? <p className="mt-1 whitespace-pre-line">{t("ideaPage:timeline.reason", { reason: event.reason })}</p> : null}
+              {event.reason && event.type !== "PROPOSED_ELSEWHERE" ? <p className="mt-1 whitespace-pre-line">{t("ideaPage:timeline.reason", { reason: event.reason })}</p> : null}
             </li>
           );
         })}

@@ -1,10 +1,13 @@
 import type { Viewer } from "~/modules/ideas/lifecycle.policy";
-import { getRoles } from "./roles.server";
-import { getUser } from "./session.server";
+import { getAuth } from "./session.server";
 
-/** The signed-in person with their roles (for policy checks), or null. */
+/**
+ * The signed-in person with their roles (for policy checks), or null. The roles come with
+ * the session check (one statement, once per request: session.server.ts), so asking for
+ * the viewer after requireUser costs no query.
+ */
 export async function getViewer(request: Request): Promise<Viewer> {
-  const user = await getUser(request);
+  const { user, roles } = await getAuth(request);
   if (!user) return null;
-  return { id: user.id, roles: await getRoles(user.id) };
+  return { id: user.id, roles };
 }

@@ -284,6 +284,7 @@ const commentSelect = {
   author: { select: { displayName: true } },
   body: true,
   alignment: true,
+  language: true,
   upvotes: true,
   downvotes: true,
   score: true,
@@ -303,6 +304,7 @@ type CommentRow = {
   author: { displayName: string };
   body: string;
   alignment: CommentAlignment;
+  language: string;
   upvotes: number;
   downvotes: number;
   score: number;
@@ -323,11 +325,15 @@ export type CommentNode = {
   hiddenReason: string | null;
   /** null for deleted and hidden comments (their author and text are not sent). */
   authorName: string | null;
+  /** The author's account, for "Report <name>" (null like authorName). */
+  authorId: string | null;
   mine: boolean;
   /** Written by the idea's author (shown as a badge). */
   byIdeaAuthor: boolean;
   body: string;
   alignment: CommentAlignment;
+  /** BCP 47 language the comment was written in (its author's interface language then). */
+  language: string;
   createdAt: string;
   editedAt: string | null;
   upvotes: number;
@@ -490,10 +496,12 @@ async function buildTree(
       state,
       hiddenReason: state === "hidden" ? row.hiddenReason : null,
       authorName: visible ? row.author.displayName : null,
+      authorId: visible ? row.authorId : null,
       mine: visible && mine,
       byIdeaAuthor: visible && row.authorId === ideaAuthorId,
       body: visible ? row.body : "",
       alignment: row.alignment,
+      language: row.language,
       createdAt: row.createdAt.toISOString(),
       editedAt: visible && row.editedAt ? row.editedAt.toISOString() : null,
       upvotes: row.upvotes,

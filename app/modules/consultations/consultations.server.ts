@@ -399,6 +399,33 @@ export async function listConsultations({
   };
 }
 
+/**
+ * Published consultations that have not ended yet (a phase still to come or under way, or
+ * no phases planned), newest first, of some cities or of the whole network (`cityIds`
+ * undefined). For the network overview; `limit + 1` rows are read to tell if there are more.
+ */
+export async function listOpenConsultations({
+  cityIds,
+  limit,
+  now = new Date(),
+}: {
+  cityIds?: string[];
+  limit: number;
+  now?: Date;
+}): Promise<{ items: ConsultationListItem[]; hasMore: boolean }> {
+  const rows = await db.consultation.findMany({
+    where: {
+      status: "PUBLISHED",
+      ...(cityIds ? { cityId: { in: cityIds } } : {}),
+      OR: [{ phases: { none: {} } }, { phases: { some: { endsAt: { gt: now } } } }],
+    },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    select: listSelect,
+  });
+  return { items: await toListItems(rows.slice(0, limit) as ListRow[], now), hasMore: rows.length > limit };
+}
+
 export type ConsultationIdea = {
   id: string;
   number: number;

@@ -10,6 +10,7 @@
 //     java.time's ZonedDateTime.of and the Temporal proposal's "compatible" disambiguation.
 //     A phase that starts or ends in that hour then starts/ends at its first occurrence.
 // Pure and shared by the browser (form validation) and the server (the authority).
+import { intlLocale } from "~/i18n/options";
 
 /** "YYYY-MM-DDTHH:mm" or "YYYY-MM-DDTHH:mm:ss", as an <input type="datetime-local"> sends it. */
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -139,7 +140,7 @@ export function utcToZonedLocal(date: Date | string, timeZone: string): string {
 export function formatZoned(date: Date | string, timeZone: string, locale: string): { date: string; time: string } {
   const instant = typeof date === "string" ? new Date(date) : date;
   return {
-    date: new Intl.DateTimeFormat(locale, { timeZone, day: "numeric", month: "long", year: "numeric" }).format(instant),
-    time: new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant),
+    date: new Intl.DateTimeFormat(intlLocale(locale), { timeZone, day: "numeric", month: "long", year: "numeric" }).format(instant),
+    time: new Intl.DateTimeFormat(intlLocale(locale), { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant),
   };
 }

@@ -3,6 +3,7 @@
 import { hashPassword } from "~/modules/accounts/password.server";
 import { roleScope, type RoleName } from "~/modules/accounts/roles.policy";
 import { db } from "~/utils/db.server";
+import { seedDemoAbsorption } from "./demo-absorption.seed.server";
 import { seedDemoConsultations } from "./demo-consultations.seed.server";
 import { seedDemoIdeas } from "./demo-ideas.seed.server";
 
@@ -86,5 +87,7 @@ export async function seedDemoData() {
   const result = await seedDemoIdeas({ password: DEMO_PASSWORD });
   // One consultation per city, with partner organizations (demo-consultations.data.ts).
   await seedDemoConsultations();
+  // Pilots with partners and testers, launched services with adoption answers (after the consultations: partners).
+  await seedDemoAbsorption();
   return result;
 }

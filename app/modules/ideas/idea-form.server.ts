@@ -1,5 +1,6 @@
 // Server side of the propose/edit idea form: the choices it offers, the checks the
 // shared schema cannot make (they need the database), and the similar-ideas lookup.
+import { categoryNames } from "~/modules/categories/categories";
 import { findCategoryForCity, listActiveCityCategories } from "~/modules/categories/categories.server";
 import { phaseDenial } from "~/modules/consultations/phases.policy";
 import { db } from "~/utils/db.server";
@@ -51,10 +52,21 @@ export type ResolvedReferences =
  */
 export async function resolveIdeaReferences(
   input: Pick<IdeaInput, "category"> & Partial<Pick<IdeaInput, "consultation" | "organization">>,
-  { cityId, userId, now = new Date() }: { cityId: string; userId: string; now?: Date },
+  {
+    cityId,
+    userId,
+    now = new Date(),
+    currentCategory,
+  }: {
+    cityId: string;
+    userId: string;
+    now?: Date;
+    /** Editing: the idea's own category stays allowed even if the city archived it since. */
+    currentCategory?: { id: string; slug: string };
+  },
 ): Promise<ResolvedReferences> {
   const [category, consultation, membership] = await Promise.all([
-    findCategoryForCity(input.category, cityId),
+    currentCategory && input.category === currentCategory.slug ? Promise.resolve(currentCategory) : findCategoryForCity(input.category, cityId),
     input.consultation
       ? db.consultation.findFirst({
           where: { id: input.consultation, cityId },
@@ -137,6 +149,7 @@ export type EditableIdea = {
   supportCount: number;
   commentCount: number;
   values: Record<keyof IdeaEditInput, string>;
+  category: { id: string; slug: string; names: Record<string, string>; cityId: string | null };
   consultation: { title: string } | null;
   organization: { name: string } | null;
 };
@@ -159,7 +172,7 @@ export async function findEditableIdea(cityId: string, number: number): Promise<
       summary: true,
       body: true,
       language: true,
-      category: { select: { slug: true } },
+      category: { select: { id: true, slug: true, names: true, cityId: true } },
       consultation: { select: { title: true } },
       organization: { select: { name: true } },
     },
@@ -169,7 +182,18 @@ export async function findEditableIdea(cityId: string, number: number): Promise<
   return {
     ...rest,
     values: { title, summary, body, language, category: category.slug },
+    category: { ...category, names: categoryNames(category.names) },
   };
+}
+
+/**
+ * The city's own categories the edit form offers: the active ones, like the new-idea form,
+ * plus the idea's current one when the city archived it since (the author may keep it).
+ */
+export async function ideaEditCategories(cityId: string, current: EditableIdea["category"]): Promise<IdeaFormChoices["categories"]> {
+  const active = await listActiveCityCategories(cityId);
+  if (current.cityId !== cityId || active.some((category) => category.slug === current.slug)) return active;
+  return [...active, { slug: current.slug, names: current.names }];
 }
 
 /**

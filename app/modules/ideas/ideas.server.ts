@@ -8,6 +8,7 @@ import { phaseDenial, type PhaseDenial } from "~/modules/consultations/phases.po
 import {
   editDenial,
   findTransition,
+  PUBLIC_STATUSES,
   withdrawDenial,
   type Denial,
   type IdeaStatus,
@@ -38,6 +39,8 @@ export type NewIdea = {
   consultationId?: string | null;
   organizationId?: string | null;
   language: string;
+  /** The idea of another city this one is proposed from ("inspired by"); checked again here. */
+  inspiredById?: string | null;
 };
 
 /**
@@ -59,12 +62,22 @@ export class ProposalRefused extends Error {
 }
 
 /**
+ * Thrown by submitIdea (rolling its transaction back) when the idea it is proposed from is
+ * no longer public, or is in the same city, at the moment of writing.
+ */
+export class InspirationRefused extends Error {
+  constructor() {
+    super("the idea this one is proposed from cannot be linked");
+  }
+}
+
+/**
  * Submits an idea. With the city's pre-moderation on (the default) it waits in SUBMITTED
  * for a moderator; with it off, it is PUBLISHED at once (both events on the timeline).
  */
 export async function submitIdea(input: NewIdea): Promise<{ id: string; number: number; status: "SUBMITTED" | "PUBLISHED" }> {
   return db.$transaction(async (tx) => {
-    const city = await tx.city.findUnique({ where: { id: input.cityId }, select: { preModeration: true } });
+    const city = await tx.city.findUnique({ where: { id: input.cityId }, select: { preModeration: true, name: true } });
     const publishNow = city ? !city.preModeration : false;
     const number = await nextIdeaNumber(tx);
     const now = new Date();
@@ -77,6 +90,18 @@ export async function submitIdea(input: NewIdea): Promise<{ id: string; number: 
       if (!consultation) throw new ProposalRefused(null);
       const denial = phaseDenial("propose", consultation, now);
       if (denial) throw new ProposalRefused(denial);
+    }
+    if (input.inspiredById) {
+      // Public and in another city now, not only when the form was shown.
+      const source = await tx.idea.findFirst({
+        where: { id: input.inspiredById, cityId: { not: input.cityId }, status: { in: PUBLIC_STATUSES }, publishedAt: { not: null }, hiddenAt: null },
+        select: { id: true },
+      });
+      if (!source || !city) throw new InspirationRefused();
+      // The source's timeline says where it travelled (reason: the new idea's city).
+      await tx.ideaEvent.create({
+        data: { ideaId: source.id, type: "PROPOSED_ELSEWHERE", actorId: input.authorId, reason: city.name, createdAt: now },
+      });
     }
     const idea = await tx.idea.create({
       data: { ...input, number, status: publishNow ? "PUBLISHED" : "SUBMITTED", ...(publishNow ? { publishedAt: now } : {}) },
@@ -111,66 +136,75 @@ const EVENT_FOR: Partial<Record<IdeaStatus, "PUBLISHED" | "REJECTED" | "WITHDRAW
   WITHDRAWN: "WITHDRAWN",
 };
 
+type TransitionOptions = { actorId: string; by: TransitionActor; reason?: string | null; officialAnswer?: string | null };
+
 /**
  * Moves an idea from `expectedFrom` to `to`. The update's where clause includes the
  * current status, so two officials acting at once cannot both succeed (the second gets
  * "conflict") and no transition skips the rules.
  */
-async function transition(
+async function transition(ideaId: string, to: IdeaStatus, options: TransitionOptions): Promise<CommandResult<{ from: IdeaStatus }>> {
+  return db.$transaction((tx) => transitionWithin(tx, ideaId, to, options));
+}
+
+/**
+ * The same move inside the caller's transaction, for commands that write more with it (a
+ * pilot plan, a launch): on failure the caller rolls its own writes back.
+ */
+export async function transitionWithin(
+  tx: DbTransaction,
   ideaId: string,
   to: IdeaStatus,
-  { actorId, by, reason, officialAnswer }: { actorId: string; by: TransitionActor; reason?: string | null; officialAnswer?: string | null },
+  { actorId, by, reason, officialAnswer }: TransitionOptions,
 ): Promise<CommandResult<{ from: IdeaStatus }>> {
-  return db.$transaction(async (tx) => {
-    const idea = await tx.idea.findUnique({ where: { id: ideaId }, select: { status: true, cityId: true } });
-    if (!idea) return { ok: false as const, error: "notFound" as const };
-    // Already there: someone made this same move a moment ago. Where transactions are
-    // serialized (SQLite) the loser of a race sees the new status here rather than failing
-    // the guarded update below; both cases are the same conflict.
-    if (idea.status === to) return { ok: false as const, error: "conflict" as const };
-    const rule = findTransition(idea.status, to, by);
-    if (!rule) return { ok: false as const, error: "invalidTransition" as const };
-    const why = (reason ?? officialAnswer ?? "").trim();
-    if (rule.reasonRequired && !why) return { ok: false as const, error: "reasonRequired" as const };
-    const now = new Date();
-    const { count } = await tx.idea.updateMany({
-      where: { id: ideaId, status: idea.status },
-      data: {
-        status: to,
-        ...(to === "PUBLISHED" && idea.status === "SUBMITTED" ? { publishedAt: now } : {}),
-        ...(officialAnswer !== undefined && officialAnswer !== null ? { officialAnswer } : {}),
-      },
-    });
-    if (count !== 1) return { ok: false as const, error: "conflict" as const };
-    await tx.ideaEvent.create({
-      data: {
-        ideaId,
-        type: EVENT_FOR[to] ?? "STATUS_CHANGED",
-        fromStatus: idea.status,
-        toStatus: to,
-        actorId,
-        reason: why || null,
-        createdAt: now,
-      },
-    });
-    // Moderators' publish/reject notify through the moderation commands (MODERATION_DECISION).
-    if (by !== "MODERATOR") {
-      await notify(tx, { kind: "IDEA_STATUS_CHANGED", ideaId, actorId, fromStatus: idea.status, toStatus: to, reason: why || null });
-    }
-    const auditAction = auditActionFor(idea.status, to, by);
-    if (auditAction) {
-      await recordAudit(tx, {
-        actorId,
-        cityId: idea.cityId,
-        action: auditAction,
-        targetType: "IDEA",
-        targetId: ideaId,
-        reason: why || null,
-        data: { from: idea.status, to, ...(officialAnswer ? { answered: true } : {}) },
-      });
-    }
-    return { ok: true as const, from: idea.status };
+  const idea = await tx.idea.findUnique({ where: { id: ideaId }, select: { status: true, cityId: true } });
+  if (!idea) return { ok: false as const, error: "notFound" as const };
+  // Already there: someone made this same move a moment ago. Where transactions are
+  // serialized (SQLite) the loser of a race sees the new status here rather than failing
+  // the guarded update below; both cases are the same conflict.
+  if (idea.status === to) return { ok: false as const, error: "conflict" as const };
+  const rule = findTransition(idea.status, to, by);
+  if (!rule) return { ok: false as const, error: "invalidTransition" as const };
+  const why = (reason ?? officialAnswer ?? "").trim();
+  if (rule.reasonRequired && !why) return { ok: false as const, error: "reasonRequired" as const };
+  const now = new Date();
+  const { count } = await tx.idea.updateMany({
+    where: { id: ideaId, status: idea.status },
+    data: {
+      status: to,
+      ...(to === "PUBLISHED" && idea.status === "SUBMITTED" ? { publishedAt: now } : {}),
+      ...(officialAnswer !== undefined && officialAnswer !== null ? { officialAnswer } : {}),
+    },
   });
+  if (count !== 1) return { ok: false as const, error: "conflict" as const };
+  await tx.ideaEvent.create({
+    data: {
+      ideaId,
+      type: EVENT_FOR[to] ?? "STATUS_CHANGED",
+      fromStatus: idea.status,
+      toStatus: to,
+      actorId,
+      reason: why || null,
+      createdAt: now,
+    },
+  });
+  // Moderators' publish/reject notify through the moderation commands (MODERATION_DECISION).
+  if (by !== "MODERATOR") {
+    await notify(tx, { kind: "IDEA_STATUS_CHANGED", ideaId, actorId, fromStatus: idea.status, toStatus: to, reason: why || null });
+  }
+  const auditAction = auditActionFor(idea.status, to, by);
+  if (auditAction) {
+    await recordAudit(tx, {
+      actorId,
+      cityId: idea.cityId,
+      action: auditAction,
+      targetType: "IDEA",
+      targetId: ideaId,
+      reason: why || null,
+      data: { from: idea.status, to, ...(officialAnswer ? { answered: true } : {}) },
+    });
+  }
+  return { ok: true as const, from: idea.status };
 }
 
 /** A moderator publishes a submitted idea. */

@@ -113,7 +113,7 @@ describe("handleOfficialIntent", () => {
     const idea = await createIdea();
     const admin = await person((oulu) => [{ role: "CITY_ADMIN", cityId: oulu }]);
     const before = (await ideaState(idea.id)).events.length;
-    const steps: IdeaStatus[] = ["UNDER_REVIEW", "ACCEPTED", "PILOTING", "LAUNCHED"];
+    const steps: IdeaStatus[] = ["UNDER_REVIEW", "ACCEPTED"];
     let from: IdeaStatus = "PUBLISHED";
     for (const [index, to] of steps.entries()) {
       expect(await post(idea.id, admin, { intent: "official-status", status: to, answer: "" })).toMatchObject({ status: 302 });
@@ -123,6 +123,11 @@ describe("handleOfficialIntent", () => {
       expect(after.events.at(-1)).toMatchObject({ fromStatus: from, toStatus: to, actorId: admin.id });
       from = to;
     }
+    // Piloting and launching need their plan or link: the generic form sends the admin to those forms.
+    for (const to of ["PILOTING", "LAUNCHED"]) {
+      expect(await post(idea.id, admin, { intent: "official-status", status: to, answer: "" })).toMatchObject({ status: 302 });
+    }
+    expect((await ideaState(idea.id)).status).toBe("ACCEPTED");
     // An optional answer, when given, becomes the official answer.
     const other = await createIdea();
     expect(await post(other.id, admin, { intent: "official-status", status: "UNDER_REVIEW", answer: ANSWER })).toMatchObject({ status: 302 });

@@ -7,6 +7,7 @@ import { OFFICIAL_ANSWER_MAX, OFFICIAL_ANSWER_MIN, type OfficialFormFailure } fr
 import { IDEA_STATUSES, isCityAdmin, isModerator, type IdeaStatus, type Viewer } from "~/modules/ideas/lifecycle.policy";
 import { setIdeaStatus } from "~/modules/ideas/ideas.server";
 import { publishSubmittedIdea, rejectSubmittedIdea } from "~/modules/moderation/review.server";
+import { DEDICATED_FORM_STATUSES } from "~/modules/pilots/pilots.server";
 import { echoValues, parseForm } from "~/utils/forms";
 import { forbidden, notFound, redirectWithFlash } from "~/utils/http.server";
 
@@ -96,6 +97,10 @@ export async function handleOfficialIntent({
       if (!isCityAdmin(viewer, idea.cityId)) forbidden();
       const parsed = parseForm(DecideSchema, formData);
       if (!parsed.ok) return invalid("status", parsed.fieldErrors, parsed.values);
+      // A pilot needs its plan and a launch its service link: those moves go through their own forms.
+      if ((DEDICATED_FORM_STATUSES as readonly string[]).includes(parsed.data.status)) {
+        return redirectWithFlash(request, path, { kind: "error", key: "pilots:flash.useForm" });
+      }
       const result = await setIdeaStatus(idea.id, parsed.data.status, viewer.id, parsed.data.answer || null);
       if (!result.ok) {
         if (result.error === "reasonRequired") {

@@ -30,6 +30,8 @@ export type TimelineEvent = {
   toStatus: IdeaStatus | null;
   /** null when the person's account no longer exists. */
   actorName: string | null;
+  /** Done by the system, not a person (hidden when reports reached the city's threshold). */
+  automatic: boolean;
   reason: string | null;
   createdAt: string;
 };
@@ -152,6 +154,8 @@ export async function getIdeaPage({
         fromStatus: true,
         toStatus: true,
         reason: true,
+        reasonCode: true,
+        actorId: true,
         createdAt: true,
         actor: { select: { displayName: true } },
       },
@@ -206,6 +210,7 @@ export async function getIdeaPage({
       fromStatus: event.fromStatus,
       toStatus: event.toStatus,
       actorName: event.actor?.displayName ?? null,
+      automatic: event.actorId === null && event.reasonCode === "REPORTS",
       reason: event.reason,
       createdAt: event.createdAt.toISOString(),
     })),

@@ -103,6 +103,35 @@ describe("searchIdeaIds", () => {
     expect(new Set([...first, ...rest]).size).toBe(3);
   });
 
+  it("gives, page by page, exactly the full ranking of a word with many matches, filters applied", async () => {
+    const word = uniqueWord();
+    const hidden: string[] = [];
+    for (let index = 0; index < 10; index++) {
+      // A distinct number of occurrences per idea: distinct scores, so one order is right.
+      const idea = await createIdea({ title: `Ranked ${Array.from({ length: index + 1 }, () => word).join(" ")} idea`, citySlug: index === 4 ? "messina" : "oulu" });
+      // Hidden: 1, 4 (the one in Messina) and 7; 7 visible, all in Oulu.
+      if (index % 3 === 1) hidden.push(idea.id);
+    }
+    await db.idea.updateMany({ where: { id: { in: hidden } }, data: { hiddenAt: new Date(), hiddenReason: "spam" } });
+    // In the body only: ranked after every idea with the word in its title or summary.
+    const inBody = await createIdea({ body: `## Why\n\nThe ${word} office is closed on Fridays.` });
+    // Network-wide (a city's search always ranks all matches).
+    const where = { statuses: PUBLIC_STATUSES, limit: 20 };
+    // Fewer matches than the limit: the ranking of all of them.
+    const all = await searchIdeaIds(word, { ...where, limit: 100 });
+    expect(all).toHaveLength(8);
+    expect(all.at(-1)).toBe(inBody.id);
+    const inOulu = await searchIdeaIds(word, { ...(await scope()), limit: 3 });
+    expect(inOulu).toEqual(all.slice(0, 3));
+    // Full pages come from the best-ranked matches alone; the last, short one from all matches.
+    const pages = [];
+    for (let offset = 0; offset < 8; offset += 3) pages.push(...(await searchIdeaIds(word, { ...where, limit: 3, offset })));
+    expect(pages).toEqual(all);
+    const twos = [];
+    for (let offset = 0; offset < 8; offset += 2) twos.push(...(await searchIdeaIds(word, { ...where, limit: 2, offset })));
+    expect(twos).toEqual(all);
+  });
+
   it.each([
     '"',
     '"unbalanced',

@@ -40,7 +40,7 @@ function dayStart(value: string | undefined) {
 
 async function describeTargets(rows: { targetType: string; targetId: string }[], citySlug: string) {
   const ids = (type: string) => [...new Set(rows.filter((row) => row.targetType === type).map((row) => row.targetId))];
-  const [ideas, comments, organizations, users] = await Promise.all([
+  const [ideas, comments, organizations, users, feedback] = await Promise.all([
     db.idea.findMany({
       where: { id: { in: ids("IDEA") } },
       select: {
@@ -71,6 +71,11 @@ async function describeTargets(rows: { targetType: string; targetId: string }[],
       where: { id: { in: ids("USER") } },
       select: { id: true, displayName: true },
     }),
+    // A "what is missing" answer is shown by the service it is about (never by its author).
+    db.adoptionFeedback.findMany({
+      where: { id: { in: ids("FEEDBACK") } },
+      select: { id: true, idea: { select: { number: true, title: true, city: { select: { slug: true } } } } },
+    }),
   ]);
   const labels = new Map<string, { label: string; href: string | null }>();
   for (const idea of ideas)
@@ -93,6 +98,11 @@ async function describeTargets(rows: { targetType: string; targetId: string }[],
     labels.set(`USER:${user.id}`, {
       label: user.displayName,
       href: `/cities/${citySlug}/moderation/users/${user.id}`,
+    });
+  for (const answer of feedback)
+    labels.set(`FEEDBACK:${answer.id}`, {
+      label: `#${answer.idea.number} ${answer.idea.title}`,
+      href: `/cities/${answer.idea.city.slug}/ideas/${answer.idea.number}`,
     });
   return labels;
 }

@@ -29,6 +29,11 @@ export const AUDIT_ACTIONS = [
   "city.settings",
   "role.grant",
   "role.revoke",
+  "pilot.plan",
+  "pilot.update",
+  "idea.launch",
+  "feedback.publish",
+  "feedback.reject",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -39,7 +44,8 @@ export type AuditTarget =
   | "USER"
   | "CATEGORY"
   | "CITY"
-  | "ROLE";
+  | "ROLE"
+  | "FEEDBACK";
 
 export type AuditEntry = {
   /** null when the system acted by itself (e.g. an item hidden automatically by reports). */

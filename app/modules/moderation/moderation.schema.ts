@@ -13,6 +13,9 @@ export const REVIEW_REASONS = [
 ] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
+/** Why the system itself acted (auto-hide at the report threshold), translated by code. */
+export const AUTOMATIC_REASONS = ["REPORTS"] as const;
+
 /** What a report may be about (mirrors the ReportTarget enum). */
 export const REPORT_TARGETS = ["IDEA", "COMMENT", "ORGANIZATION", "USER"] as const;
 export type ReportTargetType = (typeof REPORT_TARGETS)[number];

@@ -4,8 +4,9 @@
 // reporting twice — even in parallel — counts once.
 import { notify } from "~/modules/notifications/notify.server";
 import { db, isUniqueViolation, type DbTransaction } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 import { recordAudit, type AuditAction } from "./audit.server";
-import type { HideableTarget, ReportReasonCode, ReportTargetType } from "./moderation.schema";
+import { AUTOMATIC_REASONS, type HideableTarget, type ReportReasonCode, type ReportTargetType } from "./moderation.schema";
 
 type Client = DbTransaction | typeof db;
 
@@ -202,14 +203,19 @@ export async function reportContent(input: {
         targetId: target.id,
         data: { reports: open, threshold: city.reportThreshold },
       });
-      // No timeline event: nobody has decided yet. The audit log and the author's notification
-      // say what happened; the moderator's hide or restore goes on the timeline.
+      // On the idea's timeline too, so its author and, after a restore, everyone can read
+      // what happened: no actor and the code "REPORTS" read as "hidden automatically".
+      if (target.type === "IDEA") {
+        await tx.ideaEvent.create({
+          data: { ideaId: target.id, type: "HIDDEN", actorId: null, reasonCode: AUTOMATIC_REASONS[0], createdAt: now },
+        });
+      }
       await notify(tx, {
         kind: "MODERATION_DECISION",
         targetType: target.type,
         targetId: target.id,
         decision: "HIDDEN",
-        reasonCode: "REPORTS",
+        reasonCode: AUTOMATIC_REASONS[0],
         actorId: null,
       });
       return { ok: true as const, already: false, hidden: true };
@@ -503,61 +509,90 @@ export async function describeItem(targetType: ReportTargetType, targetId: strin
   };
 }
 
-/** Items with open reports in the city, grouped, oldest first, with counts by reason. */
+/** How many of an item's latest reports the queue quotes. */
+const DETAILS_SHOWN = 5;
+
+const asDate = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
+
+/**
+ * Items with open reports in the city, grouped, oldest first, with counts by reason. The
+ * grouping, ordering and paging happen in the database (GROUP BY the item), so the page
+ * costs the same with ten reports or a million; only the page's items are then described.
+ */
 export async function listReportedItems(cityId: string, pageInput: number) {
-  const where = { cityId, status: "OPEN" as const };
-  const allGroups = await db.report.groupBy({
-    by: ["targetType", "targetId"],
-    where,
-    _count: { _all: true },
-    _min: { createdAt: true },
-  });
-  allGroups.sort((a, b) => (a._min.createdAt?.getTime() ?? 0) - (b._min.createdAt?.getTime() ?? 0) || a.targetId.localeCompare(b.targetId));
-  const total = allGroups.length;
-  const pages = Math.max(1, Math.ceil(total / REPORTS_PAGE_SIZE));
-  const page = Math.min(Math.max(1, pageInput), pages);
-  const groups = allGroups.slice((page - 1) * REPORTS_PAGE_SIZE, page * REPORTS_PAGE_SIZE);
-  const items: ReportedItem[] = await Promise.all(
-    groups.map(async (group) => {
-      const targetWhere = {
-        ...where,
-        targetType: group.targetType,
-        targetId: group.targetId,
-      };
-      const [reasons, latest, item] = await Promise.all([
-        db.report.groupBy({
-          by: ["reason"],
-          where: targetWhere,
-          _count: { _all: true },
-        }),
-        db.report.findMany({
-          where: targetWhere,
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          take: 5,
-          select: { reason: true, details: true, createdAt: true },
-        }),
-        describeItem(group.targetType as ReportTargetType, group.targetId),
-      ]);
-      return {
-        targetType: group.targetType as ReportTargetType,
-        targetId: group.targetId,
-        openReports: group._count._all,
-        firstReportedAt: (group._min.createdAt ?? new Date(0)).toISOString(),
-        reasons: reasons
-          .map((row) => ({
-            reason: row.reason as ReportReasonCode,
-            count: row._count._all,
-          }))
-          .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
-        details: latest.map((row) => ({
-          reason: row.reason as ReportReasonCode,
-          details: row.details,
-          createdAt: row.createdAt.toISOString(),
-        })),
-        item,
-      };
-    })
+  const postgres = getEnv().database.provider === "postgresql";
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return postgres ? `$${params.length}` : "?";
+  };
+  // The status is a literal: PostgreSQL compares an enum column with a text parameter only through a cast.
+  const openInCity = `"cityId" = ${param(cityId)} AND "status" = 'OPEN'`;
+  const countRows = await db.$queryRawUnsafe<{ total: number | bigint }[]>(
+    `SELECT COUNT(*) AS "total" FROM (SELECT 1 AS "one" FROM "Report" WHERE ${openInCity} GROUP BY "targetType", "targetId") AS "groups"`,
+    ...params
   );
+  const total = Number(countRows[0]?.total ?? 0);
+  const pages = Math.max(1, Math.ceil(total / REPORTS_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.trunc(pageInput) || 1), pages);
+  const groups = await db.$queryRawUnsafe<{ targetType: string; targetId: string; openReports: number | bigint; firstReportedAt: unknown }[]>(
+    `SELECT "targetType" AS "targetType", "targetId" AS "targetId", COUNT(*) AS "openReports", MIN("createdAt") AS "firstReportedAt"
+     FROM "Report" WHERE ${openInCity}
+     GROUP BY "targetType", "targetId"
+     ORDER BY MIN("createdAt") ASC, "targetId" ASC, "targetType" ASC
+     LIMIT ${param(REPORTS_PAGE_SIZE)} OFFSET ${param((page - 1) * REPORTS_PAGE_SIZE)}`,
+    ...params
+  );
+  if (groups.length === 0) return { items: [] as ReportedItem[], total, page, pages };
+
+  const targetIds = [...new Set(groups.map((group) => group.targetId))];
+  const key = (targetType: string, targetId: string) => `${targetType}:${targetId}`;
+  // Reasons per item, and each item's latest reports, for this page's items only.
+  const detailParams: unknown[] = [cityId];
+  const detailParam = (value: unknown) => {
+    detailParams.push(value);
+    return postgres ? `$${detailParams.length}` : "?";
+  };
+  const idList = targetIds.map((id) => detailParam(id)).join(", ");
+  const [reasonRows, latestRows, described] = await Promise.all([
+    db.report.groupBy({
+      by: ["targetType", "targetId", "reason"],
+      where: { cityId, status: "OPEN", targetId: { in: targetIds } },
+      _count: { _all: true },
+    }),
+    db.$queryRawUnsafe<{ targetType: string; targetId: string; reason: string; details: string; createdAt: unknown }[]>(
+      `SELECT "targetType", "targetId", "reason", "details", "createdAt" FROM (
+         SELECT "targetType", "targetId", "reason", "details", "createdAt",
+                ROW_NUMBER() OVER (PARTITION BY "targetType", "targetId" ORDER BY "createdAt" DESC, "id" DESC) AS "position"
+         FROM "Report" WHERE "cityId" = ${postgres ? "$1" : "?"} AND "status" = 'OPEN' AND "targetId" IN (${idList})
+       ) AS "ranked" WHERE "position" <= ${detailParam(DETAILS_SHOWN)} ORDER BY "createdAt" DESC`,
+      ...detailParams
+    ),
+    Promise.all(groups.map((group) => describeItem(group.targetType as ReportTargetType, group.targetId))),
+  ]);
+  const reasonsByItem = new Map<string, ReportedItem["reasons"]>();
+  for (const row of reasonRows) {
+    const list = reasonsByItem.get(key(row.targetType, row.targetId)) ?? [];
+    list.push({ reason: row.reason as ReportReasonCode, count: row._count._all });
+    reasonsByItem.set(key(row.targetType, row.targetId), list);
+  }
+  const detailsByItem = new Map<string, ReportedItem["details"]>();
+  for (const row of latestRows) {
+    const list = detailsByItem.get(key(row.targetType, row.targetId)) ?? [];
+    list.push({ reason: row.reason as ReportReasonCode, details: row.details, createdAt: asDate(row.createdAt).toISOString() });
+    detailsByItem.set(key(row.targetType, row.targetId), list);
+  }
+  const items: ReportedItem[] = groups.map((group, index) => ({
+    targetType: group.targetType as ReportTargetType,
+    targetId: group.targetId,
+    openReports: Number(group.openReports),
+    firstReportedAt: asDate(group.firstReportedAt).toISOString(),
+    reasons: (reasonsByItem.get(key(group.targetType, group.targetId)) ?? []).sort(
+      (a, b) => b.count - a.count || a.reason.localeCompare(b.reason)
+    ),
+    details: detailsByItem.get(key(group.targetType, group.targetId)) ?? [],
+    item: described[index] ?? null,
+  }));
   return { items, total, page, pages };
 }
 

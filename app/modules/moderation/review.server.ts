@@ -1,6 +1,7 @@
 // The review queue: moderators publish, reject (reason from a list + explanation) or send
 // back for changes the ideas submitted in their city. One command per decision, each one
 // transaction with the timeline event, the audit entry and the author's notification.
+import { categoryNames } from "~/modules/categories/categories";
 import { findTransition, type IdeaStatus } from "~/modules/ideas/lifecycle.policy";
 import { notify } from "~/modules/notifications/notify.server";
 import { db, type DbTransaction } from "~/utils/db.server";
@@ -189,6 +190,8 @@ export type QueueItem = {
   title: string;
   summary: string;
   categorySlug: string;
+  /** A city category's own names ({} for network categories, named in the i18n resources). */
+  categoryNames: Record<string, string>;
   createdAt: string;
   editedAt: string | null;
   /** The last request for changes, if any (the author may have edited since). */
@@ -258,7 +261,7 @@ export async function listReviewQueue(cityId: string, pageInput: number) {
       summary: true,
       createdAt: true,
       editedAt: true,
-      category: { select: { slug: true } },
+      category: { select: { slug: true, names: true } },
       author: {
         select: {
           id: true,
@@ -310,6 +313,7 @@ export async function listReviewQueue(cityId: string, pageInput: number) {
         title: idea.title,
         summary: idea.summary,
         categorySlug: idea.category.slug,
+        categoryNames: categoryNames(idea.category.names),
         createdAt: idea.createdAt.toISOString(),
         editedAt: idea.editedAt?.toISOString() ?? null,
         changesRequestedAt: idea.events[0]?.createdAt.toISOString() ?? null,

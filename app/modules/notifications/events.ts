@@ -34,4 +34,6 @@ export type NotificationEvent =
   /** A consultation entered a new phase (notifies its followers and participants). */
   | { kind: "CONSULTATION_PHASE"; consultationId: string; phase: string }
   /** An idea reached LAUNCHED: its supporters hear that what they backed now exists. */
-  | { kind: "SUPPORTED_IDEA_LAUNCHED"; ideaId: string; actorId: string | null };
+  | { kind: "SUPPORTED_IDEA_LAUNCHED"; ideaId: string; actorId: string | null }
+  /** A pilot's start or end date came (sent by the pilot job, once each); notifies its testers. */
+  | { kind: "PILOT_STARTED" | "PILOT_ENDED"; ideaId: string; actorId: null };

@@ -9,6 +9,8 @@ export const NOTIFICATION_KINDS = [
   "MODERATION_DECISION",
   "CONSULTATION_PHASE",
   "SUPPORTED_IDEA_LAUNCHED",
+  "PILOT_STARTED",
+  "PILOT_ENDED",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -29,6 +31,9 @@ export const DEFAULT_FREQUENCY: Record<NotificationKind, EmailFrequency> = {
   IDEA_COMMENT: "DAILY",
   CONSULTATION_PHASE: "DAILY",
   SUPPORTED_IDEA_LAUNCHED: "DAILY",
+  // Testers signed up for dates: a digest a day late would miss the start.
+  PILOT_STARTED: "IMMEDIATE",
+  PILOT_ENDED: "IMMEDIATE",
 };
 
 export function isNotificationKind(value: unknown): value is NotificationKind {

@@ -5,6 +5,7 @@ import { fallbackLocale, toSupportedLocale, type Locale } from "~/i18n/config";
 import { getT } from "~/i18n/i18n.server";
 import { enqueueEmail, type OutgoingEmail } from "~/modules/mail/outbox.server";
 import { escapeHtml } from "~/modules/mail/template.server";
+import { AUTOMATIC_REASONS, REVIEW_REASONS } from "~/modules/moderation/moderation.schema";
 import type { DbTransaction } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import type { NotificationKind } from "./kinds";
@@ -30,6 +31,8 @@ export type NotificationData = {
   consultation?: string;
   consultationSlug?: string;
   phase?: string;
+  /** The live service's link (launches). */
+  serviceUrl?: string;
 };
 
 export type RenderableNotification = {
@@ -60,7 +63,18 @@ export function notificationPath(notification: RenderableNotification): string {
   return "/notifications";
 }
 
-/** Title and detail line; `t` must cover the notifications, ideas and consultations namespaces. */
+/**
+ * A moderation reason code in the reader's language: a review reason chosen by a moderator,
+ * or why the system acted ("REPORTS"). An unknown code is left out rather than shown raw.
+ */
+export function moderationReasonLabel(t: TFunction, code: string | null | undefined): string | null {
+  if (!code) return null;
+  if ((REVIEW_REASONS as readonly string[]).includes(code)) return t(`moderation:reviewReasons.${code}`);
+  if ((AUTOMATIC_REASONS as readonly string[]).includes(code)) return t(`moderation:autoReasons.${code}`);
+  return null;
+}
+
+/** Title and detail line; `t` must cover the notifications, ideas, consultations and moderation namespaces. */
 export function describeNotification(t: TFunction, notification: RenderableNotification): DescribedNotification {
   const data = asData(notification.data);
   const values = {
@@ -78,7 +92,11 @@ export function describeNotification(t: TFunction, notification: RenderableNotif
       ? t(`notifications:item.MODERATION_DECISION.${data.decision ?? "PUBLISHED"}`, values)
       : t(`notifications:item.${notification.kind}`, values);
   let detail: string | null = null;
-  if (data.answer) detail = t("notifications:item.answer", { answer: data.answer });
+  const reasonLabel = notification.kind === "MODERATION_DECISION" ? moderationReasonLabel(t, data.reasonCode) : null;
+  if (data.serviceUrl) detail = t("notifications:item.serviceUrl", { url: data.serviceUrl });
+  else if (data.answer) detail = t("notifications:item.answer", { answer: data.answer });
+  else if (reasonLabel && data.reason) detail = t("notifications:item.reasonCoded", { code: reasonLabel, reason: data.reason });
+  else if (reasonLabel) detail = t("notifications:item.reason", { reason: reasonLabel });
   else if (data.reason) detail = t("notifications:item.reason", { reason: data.reason });
   else if (data.excerpt) detail = data.excerpt;
   return { title, detail, path: notificationPath(notification) };
@@ -96,7 +114,7 @@ export function recipientLocale(recipient: Recipient): Locale {
   return toSupportedLocale(recipient.locale) ?? toSupportedLocale(recipient.homeCity?.defaultLocale) ?? fallbackLocale;
 }
 
-const NAMESPACES = ["notifications", "ideas", "consultations"] as const;
+const NAMESPACES = ["notifications", "ideas", "consultations", "moderation"] as const;
 
 export function translatorFor(locale: Locale): Promise<TFunction> {
   return getT(locale, [...NAMESPACES]);

@@ -37,9 +37,11 @@ async function loadIdea(tx: DbTransaction, ideaId: string) {
       status: true,
       authorId: true,
       officialAnswer: true,
+      serviceUrl: true,
       publishedAt: true,
       hiddenAt: true,
       cityId: true,
+      organizationId: true,
       city: { select: { slug: true, name: true } },
     },
   });
@@ -82,6 +84,16 @@ function excerpt(text: string, max = 240) {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+/** Supporters, followers and pilot testers of an idea, each once. */
+async function launchAudience(tx: DbTransaction, ideaId: string): Promise<string[]> {
+  const [supporters, followers, testers] = await Promise.all([
+    tx.support.findMany({ where: { ideaId }, select: { userId: true } }),
+    tx.follow.findMany({ where: { targetType: "IDEA", targetId: ideaId }, select: { userId: true } }),
+    tx.pilotTester.findMany({ where: { pilot: { ideaId } }, select: { userId: true } }),
+  ]);
+  return [...new Set([...supporters, ...followers, ...testers].map((row) => row.userId))];
+}
+
 /** Builds the rows for one event: recipients in order of precedence (first kind wins). */
 async function rowsFor(tx: DbTransaction, event: NotificationEvent): Promise<Row[]> {
   const rows: Row[] = [];
@@ -101,32 +113,41 @@ async function rowsFor(tx: DbTransaction, event: NotificationEvent): Promise<Row
     case "SUPPORTED_IDEA_LAUNCHED": {
       const idea = await loadIdea(tx, event.ideaId);
       if (!idea || !isPublic(idea)) return [];
-      const supporters =
-        event.kind === "SUPPORTED_IDEA_LAUNCHED" || (event.kind === "IDEA_STATUS_CHANGED" && event.toStatus === "LAUNCHED")
-          ? (
-              await tx.support.findMany({
-                where: { ideaId: idea.id },
-                select: { userId: true },
-              })
-            ).map((row) => row.userId)
-          : [];
+      const launched = event.kind === "SUPPORTED_IDEA_LAUNCHED" || (event.kind === "IDEA_STATUS_CHANGED" && event.toStatus === "LAUNCHED");
+      // A launch reaches everyone who backed the idea: supporters, followers and pilot testers.
+      const supporters = launched ? await launchAudience(tx, idea.id) : [];
       const common = { ...base, cityId: idea.cityId, ideaId: idea.id };
       const data: NotificationData = {
         ...ideaData(idea),
         ...(event.kind === "IDEA_STATUS_CHANGED" ? { status: event.toStatus, fromStatus: event.fromStatus } : { status: idea.status }),
         ...(event.kind === "IDEA_STATUS_CHANGED" && event.reason ? { reason: excerpt(event.reason) } : {}),
         ...(event.kind === "IDEA_ANSWERED" && idea.officialAnswer ? { answer: excerpt(idea.officialAnswer) } : {}),
+        ...(launched && idea.serviceUrl ? { serviceUrl: idea.serviceUrl } : {}),
       };
       // The author first: "your idea" news is theirs whatever else applies.
       if (event.kind !== "SUPPORTED_IDEA_LAUNCHED") add([idea.authorId], { ...common, kind: event.kind, data });
       // Supporters of a launched idea hear the launch (instead of a plain status change).
       add(supporters, { ...common, kind: "SUPPORTED_IDEA_LAUNCHED", data });
-      if (event.kind !== "SUPPORTED_IDEA_LAUNCHED")
+      if (!launched)
         add(await followersOf(tx, "IDEA", idea.id), {
           ...common,
           kind: event.kind,
           data,
         });
+      // Followers of the organization that proposed it hear about its ideas too.
+      if (idea.organizationId && event.kind !== "SUPPORTED_IDEA_LAUNCHED")
+        add(await followersOf(tx, "ORGANIZATION", idea.organizationId), { ...common, kind: event.kind, data });
+      return rows;
+    }
+    case "PILOT_STARTED":
+    case "PILOT_ENDED": {
+      const idea = await loadIdea(tx, event.ideaId);
+      if (!idea || !isPublic(idea)) return [];
+      const testers = await tx.pilotTester.findMany({ where: { pilot: { ideaId: idea.id } }, select: { userId: true } });
+      add(
+        testers.map((row) => row.userId),
+        { ...base, kind: event.kind, cityId: idea.cityId, ideaId: idea.id, data: { ...ideaData(idea), status: idea.status } },
+      );
       return rows;
     }
     case "IDEA_COMMENT":

@@ -5,7 +5,7 @@
 // never through a value read by the application. So, whatever the concurrency:
 //   Idea.supportCount = number of Support rows, Idea.trendScore = sum of their weights.
 import { db, isUniqueViolation, type DbTransaction } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
+import { perDialect, sqlDialect } from "~/utils/sql-dialect.server";
 import { follow } from "~/modules/notifications/follows.server";
 import {
   SUPPORTABLE_STATUSES,
@@ -152,26 +152,57 @@ class AlreadySupported extends Error {}
  * (which can move a double by one unit in the last place), so the Support row stores, and
  * trendScore gains, the very value withdrawSupport later reads back and subtracts.
  */
-function incrementSql(postgres: boolean) {
-  let index = 0;
-  const param = () => (postgres ? `$${++index}` : "?");
+const incrementSql = perDialect((dialect) => {
+  const param = dialect.counter();
   const statuses = SUPPORTABLE_STATUSES.map((status) => `'${status}'`).join(", ");
   return `UPDATE "Idea" SET "supportCount" = "supportCount" + 1, "trendScore" = "trendScore" + ${param()}, "updatedAt" = ${param()}
     WHERE "id" = ${param()} AND "status" IN (${statuses}) AND "hiddenAt" IS NULL AND "authorId" <> ${param()}
     RETURNING "consultationId" AS "consultationId", "supportCount" AS "supportCount"`;
-}
+});
 
-function insertSql(postgres: boolean) {
-  let index = 0;
-  const param = () => (postgres ? `$${++index}` : "?");
-  return `INSERT INTO "Support" ("ideaId", "userId", "weight", "createdAt") VALUES (${param()}, ${param()}, ${param()}, ${param()})
-    ON CONFLICT ("ideaId", "userId") DO NOTHING`;
-}
+const insertSql = perDialect(
+  ({ placeholders }) => `INSERT INTO "Support" ("ideaId", "userId", "weight", "createdAt") VALUES (${placeholders(4).join(", ")})
+    ON CONFLICT ("ideaId", "userId") DO NOTHING`,
+);
 
-const SQL = {
-  sqlite: { increment: incrementSql(false), insert: insertSql(false) },
-  postgresql: { increment: incrementSql(true), insert: insertSql(true) },
-};
+/**
+ * SQLite's fast path for the usual support (an open idea outside any consultation, not yet
+ * supported by this person): three statements in one batch transaction, each conditional
+ * on the one before through changes() (the rows the previous statement wrote, on the one
+ * connection the transaction runs on), so no statement's result has to come back to the
+ * application before the next is sent. An interactive transaction costs about 0.5 ms of
+ * CPU more per support (docs/benchmarks.md).
+ * 1. the Support row, only if the idea is open to this person (openForSupportBy, same
+ *    conditions as incrementSql) and has no consultation; nothing when it exists already;
+ * 2. the counters, only if 1 inserted a row;
+ * 3. the follow, only if 2 counted it.
+ * As a write, statement 1 takes SQLite's write lock before it reads the idea. When it
+ * inserted nothing, nothing was written and castSupport takes the general path, which
+ * says why (refused, already supported) or applies the consultation's rules.
+ */
+const FAST_SQLITE = (() => {
+  const statuses = SUPPORTABLE_STATUSES.map((status) => `'${status}'`).join(", ");
+  return {
+    insert: `INSERT INTO "Support" ("ideaId", "userId", "weight", "createdAt") SELECT ?, ?, ?, ?
+      WHERE EXISTS (SELECT 1 FROM "Idea" WHERE "id" = ? AND "status" IN (${statuses}) AND "hiddenAt" IS NULL AND "authorId" <> ? AND "consultationId" IS NULL)
+      ON CONFLICT ("ideaId", "userId") DO NOTHING`,
+    increment: `UPDATE "Idea" SET "supportCount" = "supportCount" + 1, "trendScore" = "trendScore" + ?, "updatedAt" = ?
+      WHERE "id" = ? AND changes() = 1 RETURNING "supportCount" AS "supportCount"`,
+    follow: `INSERT INTO "Follow" ("userId", "targetType", "targetId", "createdAt") SELECT ?, 'IDEA', ?, ? WHERE changes() = 1
+      ON CONFLICT DO NOTHING`,
+  };
+})();
+
+async function fastSupportSqlite(ideaId: string, userId: string, weight: number, now: Date): Promise<number | null> {
+  const [, updated] = await withRetry(() =>
+    db.$transaction([
+      db.$executeRawUnsafe(FAST_SQLITE.insert, ideaId, userId, weight, now, ideaId, userId),
+      db.$queryRawUnsafe<{ supportCount: number | bigint }[]>(FAST_SQLITE.increment, weight, now, ideaId),
+      db.$executeRawUnsafe(FAST_SQLITE.follow, userId, ideaId, now),
+    ]),
+  );
+  return updated.length === 1 ? Number(updated[0].supportCount) : null;
+}
 
 /**
  * The viewer supports the idea. Casting twice is harmless: the second insert finds the
@@ -181,7 +212,11 @@ const SQL = {
 export async function castSupport(ideaId: string, viewer: Supporter): Promise<SupportResult> {
   const now = new Date();
   const weight = supportWeight(now);
-  const sql = SQL[getEnv().database.provider];
+  if (sqlDialect().provider === "sqlite") {
+    const supportCount = await fastSupportSqlite(ideaId, viewer.id, weight, now);
+    if (supportCount !== null) return { ok: true, supported: true, already: false, supportCount };
+  }
+  const sql = { increment: incrementSql(), insert: insertSql() };
   try {
     return await withRetry(() =>
       db.$transaction(async (tx) => {
