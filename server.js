@@ -69,6 +69,16 @@ function sameOriginWrites(req, res, next) {
   next();
 }
 
+// A NUL (%00) in an address is never a real page, and PostgreSQL refuses it in text (error
+// 22021): refused here, before any lookup of a slug, id or filter could turn it into a 500.
+function refuseNulInAddress(req, res, next) {
+  if (/%00/i.test(req.originalUrl)) {
+    res.status(400).type("text/plain").send("Bad request");
+    return;
+  }
+  next();
+}
+
 // Express's req.ip honours "trust proxy", so X-Forwarded-For is only believed behind one.
 const loadContext = (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? req.socket.remoteAddress ?? "" });
 
@@ -94,6 +104,7 @@ async function boot() {
 
   app.use(compression());
   app.use(securityHeaders);
+  app.use(refuseNulInAddress);
   app.get("/healthz", async (_req, res) => {
     if (shuttingDown) return res.status(503).json({ status: "shutting-down" });
     try {

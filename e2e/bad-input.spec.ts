@@ -52,7 +52,7 @@ test("invalid email, short password, over-long name and missing consent are refu
     [{ ...validForm(email), password: "short pw" }, "The password must be at least 12 characters long."],
     [{ ...validForm(email), displayName: longName }, "The name must be 60 characters or fewer."],
     [{ ...validForm(email), displayName: "   " }, "Enter the name other people will see."],
-    [{ ...validForm(email), displayName: "Bad\u0000Name" }, "The name contains characters that cannot be shown."],
+    [{ ...validForm(email), displayName: "Bad\u0001Name" }, "The name contains characters that cannot be shown."],
     [Object.fromEntries(Object.entries(validForm(email)).filter(([key]) => key !== "acceptPrivacy")), "You need to accept the privacy notice"],
   ];
   for (const [form, message] of cases) {
@@ -157,5 +157,18 @@ test("forged registration posts get a 400 with an error, never a 500, and store 
   const broken = await post({ headers: { "Content-Type": "multipart/form-data; boundary=nothing" }, data: "garbage" });
   expect(broken.status()).toBe(400);
 
+  await expectNothingStored(email);
+});
+
+test("a NUL character in an address or a form is never a server error", async ({ page }) => {
+  for (const address of ["/cities/%00", "/cities/oulu/ideas/%00", "/organizations/%00", "/ideas?q=%00", "/network?city=oulu%00", "/notifications?before=%00"]) {
+    const response = await page.request.get(address, { maxRedirects: 0 });
+    expect(response.status(), address).toBe(400);
+  }
+  // In a form, NUL is dropped before validation: the rest of the answer is judged as typed.
+  const email = uniqueEmail("nul");
+  const response = await page.request.post("/register", { maxRedirects: 0, form: { ...validForm(email), displayName: "\u0000\u0000", homeCity: "oulu\u0000" } });
+  expect(response.status()).toBe(400);
+  expect(await response.text()).toContain("Enter the name other people will see.");
   await expectNothingStored(email);
 });

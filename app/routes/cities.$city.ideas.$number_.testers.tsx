@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { getViewer } from "~/modules/accounts/viewer.server";
+import { findCityBySlug } from "~/modules/cities/cities.server";
 import { findIdeaForAction, parseIdeaNumber } from "~/modules/ideas/queries.server";
 import { TesterSchema } from "~/modules/pilots/pilots.schema";
 import { leaveTesting, signUpAsTester } from "~/modules/pilots/pilots.server";
@@ -11,8 +12,11 @@ import { notFound, readFormData, redirectWithFlash } from "~/utils/http.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const number = parseIdeaNumber(params.number);
-  if (!number) notFound();
-  return redirect(`/cities/${params.city}/ideas/${number}`);
+  // The known city's own slug, never the typed segment: that would be echoed into the
+  // Location header (a CR/LF there is a 500, another path an open door).
+  const city = await findCityBySlug(params.city ?? "");
+  if (!number || !city) notFound();
+  return redirect(`/cities/${city.slug}/ideas/${number}`);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -20,7 +24,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!number) notFound();
   const viewer = await getViewer(request);
   // Anonymous visitors log in and come back to the idea (not to this form-only address).
-  if (!viewer) throw redirect(`/login?${new URLSearchParams({ redirectTo: `/cities/${params.city}/ideas/${number}` })}`);
+  if (!viewer) {
+    const city = await findCityBySlug(params.city ?? "");
+    if (!city) notFound();
+    throw redirect(`/login?${new URLSearchParams({ redirectTo: `/cities/${city.slug}/ideas/${number}` })}`);
+  }
   const idea = await findIdeaForAction({ citySlug: params.city ?? "", number, viewer });
   if (!idea) notFound();
   const formData = await readFormData(request);

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useCityDateFormat } from "~/components/ideas/idea-timeline";
 import { PageNav, pageParam } from "~/components/moderation/page-nav";
@@ -33,7 +33,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
     feedbackId: formData.get("feedbackId"),
     version: formData.get("version"),
   });
-  if (!parsed.success) return data({ error: "Invalid decision" }, { status: 400 });
+  // Only a forged or damaged form gets here: the page says so in the moderator's language.
+  if (!parsed.success) return data({ ok: false as const, formError: "services:flash.changed" }, { status: 400 });
   const back = `/cities/${city.slug}/moderation/feedback`;
   const result = await decideMissing({
     cityId: city.id,
@@ -55,12 +56,18 @@ export async function action({ params, request }: ActionFunctionArgs) {
 export default function FeedbackModeration() {
   const { t } = useTranslation();
   const { city, pending } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
   const format = useCityDateFormat(city.timeZone);
   const base = `/cities/${city.slug}/moderation/feedback`;
   return (
     <>
       <h1>{t("services:moderation.heading", { city: city.name })}</h1>
       <p>{t("services:moderation.intro", { count: pending.total })}</p>
+      {failure?.formError ? (
+        <p role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-red-900">
+          {t(failure.formError)}
+        </p>
+      ) : null}
       {pending.items.length === 0 ? <p className="card">{t("services:moderation.empty")}</p> : null}
       <ol className="m-0 flex list-none flex-col gap-6 p-0" aria-label={t("services:moderation.listLabel")}>
         {pending.items.map((item) => {

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/modules/accounts/session.server";
 import { describeNotification } from "~/modules/notifications/messages.server";
-import { MarkReadSchema } from "~/modules/notifications/notifications.schema";
+import { MarkReadSchema, NOTIFICATION_ID } from "~/modules/notifications/notifications.schema";
 import { countUnread, listNotifications, markAllRead, markRead } from "~/modules/notifications/queries.server";
 import { detectLocale, getT } from "~/i18n/i18n.server";
 import { readFormData, redirectWithFlash } from "~/utils/http.server";
@@ -19,8 +19,10 @@ export const handle: RouteHandle = {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const before = url.searchParams.get("before");
-  const [{ items, nextBefore }, unread] = await Promise.all([listNotifications(user.id, before?.slice(0, 64)), countUnread(user.id)]);
+  // An edited cursor that is no notification id starts from the newest (never reaches the query).
+  const cursor = url.searchParams.get("before");
+  const before = cursor && NOTIFICATION_ID.test(cursor) ? cursor : null;
+  const [{ items, nextBefore }, unread] = await Promise.all([listNotifications(user.id, before), countUnread(user.id)]);
   // Rendered on the server in the page language (titles are built from stored data).
   const locale = await detectLocale(request, { userLocale: user.locale });
   const t = await getT(locale, ["notifications", "ideas", "consultations", "moderation"]);

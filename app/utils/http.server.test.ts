@@ -69,4 +69,11 @@ describe("readFormData", () => {
       expect((thrown as Response).status).toBe(400);
     }
   });
+
+  it("drops NUL characters from names and values (PostgreSQL refuses them in text)", async () => {
+    const form = await readFormData(post("title=Bike%00%00 lanes&id%00=abc%00&tags=a&tags=b", "application/x-www-form-urlencoded"));
+    expect(form.get("title")).toBe("Bike lanes");
+    expect(form.get("id")).toBe("abc");
+    expect(form.getAll("tags")).toEqual(["a", "b"]);
+  });
 });

@@ -33,9 +33,32 @@ export async function readFormData(request: Request): Promise<FormData> {
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
     throw new Response("Expected a form submission", { status: 400 });
   }
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch {
     throw new Response("Malformed form submission", { status: 400 });
   }
+  return withoutNulCharacters(form);
+}
+
+/**
+ * NUL never belongs in anything typed into a form, and PostgreSQL refuses it in text
+ * (error 22021): dropped here, once for every action, so no field or forged id can turn it
+ * into a server error. Other control characters are the schemas' business.
+ */
+function withoutNulCharacters(form: FormData): FormData {
+  let hasNul = false;
+  for (const value of form.values()) {
+    if (typeof value === "string" && value.includes("\0")) {
+      hasNul = true;
+      break;
+    }
+  }
+  if (!hasNul) return form;
+  const clean = new FormData();
+  for (const [name, value] of form.entries()) {
+    clean.append(name.replaceAll("\0", ""), typeof value === "string" ? value.replaceAll("\0", "") : value);
+  }
+  return clean;
 }

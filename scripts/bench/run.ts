@@ -123,7 +123,9 @@ async function dropSearchIndex(db: BenchDb) {
     for (const name of ["IdeaSearch_ai", "IdeaSearch_ad", "IdeaSearch_au"]) await db.exec(`DROP TRIGGER IF EXISTS "${name}"`);
   } else {
     await db.exec(`DROP INDEX IF EXISTS "Idea_search_idx"`);
-    await db.exec(`DROP INDEX IF EXISTS "Idea_title_search_idx"`);
+    await db.exec(`DROP INDEX IF EXISTS "Idea_searchTitle_idx"`);
+    // The stored vector too: it would be computed row by row during the bulk insert.
+    await db.exec(`ALTER TABLE "Idea" DROP COLUMN IF EXISTS "searchTitle"`);
   }
 }
 

@@ -49,6 +49,15 @@ export function slugify(title: string): string {
   return RESERVED_SLUGS.has(slug) ? `${slug}-consultation` : slug;
 }
 
+/**
+ * Whether a URL segment can be a slug made by slugify. Anything else (an edited address)
+ * matches no consultation and must not reach the query: PostgreSQL refuses a NUL byte with
+ * an error (a 500) instead of finding nothing.
+ */
+function isConsultationSlug(slug: string): boolean {
+  return /^[a-z0-9-]{1,200}$/.test(slug);
+}
+
 /** The n-th candidate: "slug", "slug-2", "slug-3" … */
 function slugCandidate(base: string, attempt: number): string {
   if (attempt === 1) return base;
@@ -490,7 +499,7 @@ export async function getConsultationPage({
   ideasPage?: string | null;
   now?: Date;
 }): Promise<ConsultationPage | null> {
-  if (!citySlug || !slug || slug.length > 200) return null;
+  if (!citySlug || !isConsultationSlug(slug)) return null;
   const consultation = await db.consultation.findFirst({
     where: { slug, city: { slug: citySlug } },
     select: {
@@ -603,7 +612,7 @@ export async function getConsultationPage({
 
 /** What the page's action needs: the consultation of the city by slug (drafts included; authorization is the caller's). */
 export async function findConsultationForAction({ citySlug, slug }: { citySlug: string; slug: string }) {
-  if (!citySlug || !slug || slug.length > 200) return null;
+  if (!citySlug || !isConsultationSlug(slug)) return null;
   return db.consultation.findFirst({
     where: { slug, city: { slug: citySlug } },
     select: {
@@ -619,7 +628,7 @@ export async function findConsultationForAction({ citySlug, slug }: { citySlug: 
 
 /** The consultation of the city with the edit form's values (dates as UTC instants; the route shows them in the city's zone). */
 export async function findConsultationForEdit({ cityId, slug }: { cityId: string; slug: string }) {
-  if (!slug || slug.length > 200) return null;
+  if (!isConsultationSlug(slug)) return null;
   return db.consultation.findUnique({
     where: { cityId_slug: { cityId, slug } },
     select: {

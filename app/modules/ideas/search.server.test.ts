@@ -7,7 +7,7 @@ import { createIdea, createUser } from "~/testing/factories";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { PUBLIC_STATUSES } from "./lifecycle.policy";
-import { searchIdeaIds, searchTerms, similarIdeaIds } from "./search.server";
+import { ensureSearchIndex, searchIdeaIds, searchTerms, similarIdeaIds } from "./search.server";
 
 const isSqlite = getEnv().database.provider === "sqlite";
 
@@ -24,6 +24,22 @@ async function cityId(slug: string) {
 }
 
 const scope = async (slug = "oulu") => ({ cityId: await cityId(slug), statuses: PUBLIC_STATUSES, limit: 20 });
+
+describe("ensureSearchIndex", () => {
+  it("runs again on every boot without changing what search finds", async () => {
+    const word = uniqueWord();
+    const idea = await createIdea({ title: `Rebooted ${word} idea` });
+    await ensureSearchIndex();
+    expect(await searchIdeaIds(word, await scope())).toEqual([idea.id]);
+    if (!isSqlite) {
+      const indexes = await db.$queryRawUnsafe<{ indexname: string }[]>(
+        `SELECT indexname::text AS indexname FROM pg_indexes WHERE tablename = 'Idea' AND indexname IN ('Idea_search_idx', 'Idea_searchTitle_idx', 'Idea_title_search_idx')`,
+      );
+      // The expression index over title and summary was replaced by the stored column's.
+      expect(indexes.map((row) => row.indexname).sort()).toEqual(["Idea_searchTitle_idx", "Idea_search_idx"]);
+    }
+  });
+});
 
 describe("searchTerms", () => {
   it("keeps only letters and digits, lower-cased, without duplicates", () => {
@@ -90,6 +106,14 @@ describe("searchIdeaIds", () => {
     const where = await scope();
     expect(await searchIdeaIds(before, where)).toEqual([]);
     expect(await searchIdeaIds(after, where)).toEqual([idea.id]);
+  });
+
+  it("ranks a word in the title above the same word in the summary", async () => {
+    const word = uniqueWord();
+    // Created first, so an order by creation or id would put it first.
+    const inSummary = await createIdea({ summary: `Residents would book ${word} slots online instead of queueing.` });
+    const inTitle = await createIdea({ title: `Online ${word} booking` });
+    expect(await searchIdeaIds(word, await scope())).toEqual([inTitle.id, inSummary.id]);
   });
 
   it("paginates with limit and offset", async () => {

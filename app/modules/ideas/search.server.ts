@@ -5,8 +5,11 @@
 // later `migrate diff` would try to drop them):
 // - SQLite: an FTS5 table over Idea kept in step by triggers; if a migration rebuilt the
 //   Idea table (which drops its triggers) the index is recreated and rebuilt.
-// - PostgreSQL: a GIN expression index on to_tsvector('simple', …); queries use the same
-//   expression so the planner uses it.
+// - PostgreSQL: a GIN expression index on to_tsvector('simple', …) of the whole text for
+//   matching (queries use the same expression so the planner uses it), and a stored
+//   generated column "searchTitle" (title weighted A, summary B) with its own GIN index for
+//   ranking and similar ideas. Prisma's models do not know the column, so Prisma never
+//   reads or writes it.
 import { db, type Db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 
@@ -25,7 +28,16 @@ const SQLITE_OBJECTS = [
 ];
 
 const PG_DOCUMENT = `to_tsvector('simple', coalesce(i."title", '') || ' ' || coalesce(i."summary", '') || ' ' || coalesce(i."body", ''))`;
-const PG_TITLE = `to_tsvector('simple', coalesce(i."title", '') || ' ' || coalesce(i."summary", ''))`;
+/**
+ * Ranking reads this stored vector instead of rebuilding one per match: at 100k ideas a
+ * common word has 25k matches, and rebuilding even the title and summary of each cost
+ * ~260 ms of CPU per search (docs/benchmarks.md). The body is left out on purpose: with it
+ * four vectors in ten outgrow the row (over 2 kB) and go to the TOAST table, and fetching
+ * them back cost more than the ranking itself (backend CPU for a common word: 180 ms against 45 ms).
+ */
+const PG_TITLE_COLUMN = `ALTER TABLE "Idea" ADD COLUMN IF NOT EXISTS "searchTitle" tsvector GENERATED ALWAYS AS (
+  setweight(to_tsvector('simple', coalesce("title", '')), 'A') || setweight(to_tsvector('simple', coalesce("summary", '')), 'B')
+) STORED`;
 
 /**
  * SQLite: how many of the best-ranked matches are filtered before falling back to all of
@@ -49,16 +61,22 @@ export async function ensureSearchIndex(client: Db = db) {
     return;
   }
   // Several instances may boot at once: one builds, the others wait on the lock. Building
-  // the index over an existing table takes a while (~15 s for 100k ideas on 2 cores), far
-  // beyond the 5 s default of an interactive transaction.
+  // the index over an existing table takes a while (~15 s for 100k ideas on 2 cores), and
+  // adding the stored column rewrites the table (79–91 s at 100k ideas, busy machine), far beyond the
+  // 5 s default of an interactive transaction.
   await client.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(727274)`);
+    // ALTER TABLE locks out every reader of Idea even when the column exists: only when missing.
+    const column = await tx.$queryRawUnsafe<unknown[]>(
+      `SELECT 1 FROM pg_attribute WHERE attrelid = '"Idea"'::regclass AND attname = 'searchTitle' AND NOT attisdropped`,
+    );
+    if (column.length === 0) await tx.$executeRawUnsafe(PG_TITLE_COLUMN);
     await tx.$executeRawUnsafe(
       `CREATE INDEX IF NOT EXISTS "Idea_search_idx" ON "Idea" USING GIN (${PG_DOCUMENT.replaceAll("i.", "")})`,
     );
-    await tx.$executeRawUnsafe(
-      `CREATE INDEX IF NOT EXISTS "Idea_title_search_idx" ON "Idea" USING GIN (${PG_TITLE.replaceAll("i.", "")})`,
-    );
+    await tx.$executeRawUnsafe(`CREATE INDEX IF NOT EXISTS "Idea_searchTitle_idx" ON "Idea" USING GIN ("searchTitle")`);
+    // The expression index over title and summary that "searchTitle" replaced.
+    await tx.$executeRawUnsafe(`DROP INDEX IF EXISTS "Idea_title_search_idx"`);
   }, INDEX_BUILD_TRANSACTION);
 }
 
@@ -115,9 +133,9 @@ async function runSearch(terms: string[], mode: "all" | "any", scope: SearchScop
     if (!scope.cityId) {
       const bounded = await db.$queryRawUnsafe<{ id: string }[]>(
         `SELECT i."id" AS id FROM (
-           SELECT rowid AS r, bm25("IdeaSearch", 10.0, 4.0, 1.0) AS score FROM "IdeaSearch" WHERE "IdeaSearch" MATCH ? ORDER BY score LIMIT ?
+           SELECT rowid AS r, bm25("IdeaSearch", 10.0, 4.0, 1.0) AS score FROM "IdeaSearch" WHERE "IdeaSearch" MATCH ? ORDER BY score, rowid LIMIT ?
          ) c JOIN "Idea" i ON i.rowid = c.r
-         WHERE ${filters} ORDER BY c.score LIMIT ? OFFSET ?`,
+         WHERE ${filters} ORDER BY c.score, c.r LIMIT ? OFFSET ?`,
         match,
         CANDIDATE_FACTOR * (offset + scope.limit) + CANDIDATE_MARGIN,
         ...filterParams,
@@ -128,7 +146,7 @@ async function runSearch(terms: string[], mode: "all" | "any", scope: SearchScop
     }
     const rows = await db.$queryRawUnsafe<{ id: string }[]>(
       `SELECT i."id" AS id FROM "IdeaSearch" s JOIN "Idea" i ON i.rowid = s.rowid
-       WHERE "IdeaSearch" MATCH ? AND ${filters} ORDER BY bm25("IdeaSearch", 10.0, 4.0, 1.0) LIMIT ? OFFSET ?`,
+       WHERE "IdeaSearch" MATCH ? AND ${filters} ORDER BY bm25("IdeaSearch", 10.0, 4.0, 1.0), s.rowid LIMIT ? OFFSET ?`,
       match,
       ...filterParams,
       scope.limit,
@@ -139,59 +157,21 @@ async function runSearch(terms: string[], mode: "all" | "any", scope: SearchScop
   const tsquery = terms
     .map((term, index) => `${term.replaceAll("'", "")}${mode === "all" && index === terms.length - 1 ? ":*" : ""}`)
     .join(mode === "all" ? " & " : " | ");
-  if (!titleOnly && terms.length === 1) return runOneWordSearchPostgres(tsquery, statuses, scope, offset);
-  const vector = titleOnly ? PG_TITLE : PG_DOCUMENT;
   const params: unknown[] = [tsquery, statuses];
+  // Similar ideas match on the title and summary only: exactly what "searchTitle" holds.
+  const match = titleOnly ? `i."searchTitle"` : PG_DOCUMENT;
   let sql = `SELECT i."id" AS id FROM "Idea" i
-    WHERE ${vector} @@ to_tsquery('simple', $1) AND i."hiddenAt" IS NULL AND i."status"::text = ANY($2::text[])`;
+    WHERE ${match} @@ to_tsquery('simple', $1) AND i."hiddenAt" IS NULL AND i."status"::text = ANY($2::text[])`;
   if (scope.cityId) {
     params.push(scope.cityId);
     sql += ` AND i."cityId" = $${params.length}`;
   }
   params.push(scope.limit, offset);
-  // Ranked on the title and summary only (like SQLite's bm25 weights, which favour them):
-  // ts_rank has to rebuild the vector of every match, and over the whole body that costs
-  // seconds for a common word at 100k ideas (measured: 8.3 s → 2.2 s for 25k matches; see
-  // docs/benchmarks.md). Ideas matching in the body only come after, most supported first.
-  sql += ` ORDER BY ts_rank(${PG_TITLE}, to_tsquery('simple', $1)) DESC, i."supportCount" DESC LIMIT $${params.length - 1} OFFSET $${params.length}`;
+  // Ranked on the stored title (weight A) and summary (B) vector, like SQLite's bm25 weights
+  // which favour them: a word in the title ranks above one in the summary only. Ideas
+  // matching in the body only rank 0 and come after, most supported first. The id breaks
+  // ties, so that pages never repeat or skip an idea (SQLite: the rowid, likewise).
+  sql += ` ORDER BY ts_rank(i."searchTitle", to_tsquery('simple', $1)) DESC, i."supportCount" DESC, i."id" LIMIT $${params.length - 1} OFFSET $${params.length}`;
   const rows = await db.$queryRawUnsafe<{ id: string }[]>(sql, ...params);
-  return rows.map((row) => row.id);
-}
-
-/**
- * PostgreSQL, one word (the common case, and the slow one for a frequent word): the same
- * order as runSearch's query — ts_rank on the title and summary, then supportCount — in two
- * parts. For a one-word query ts_rank is positive exactly when the title or summary holds
- * the word, so:
- * 1. ideas with the word in the title or summary, found through the title index, ranked
- *    (ts_rank rebuilds each one's vector: the cost, now for those ideas only);
- * 2. then ideas with the word in the body only (rank 0), most supported first: no vector
- *    is rebuilt, the title matches are left out by id (a hashed set from the index).
- * Each part is cut at offset + limit before they are put together.
- */
-async function runOneWordSearchPostgres(tsquery: string, statuses: string[], scope: SearchScope, offset: number): Promise<string[]> {
-  const params: unknown[] = [tsquery, statuses, offset + scope.limit, scope.limit, offset];
-  let filters = `i."hiddenAt" IS NULL AND i."status"::text = ANY($2::text[])`;
-  if (scope.cityId) {
-    params.push(scope.cityId);
-    filters += ` AND i."cityId" = $${params.length}`;
-  }
-  const query = `to_tsquery('simple', $1)`;
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-    `WITH titled AS (
-       SELECT i."id" AS id, ts_rank(${PG_TITLE}, ${query}) AS r, i."supportCount" AS s FROM "Idea" i
-       WHERE ${PG_TITLE} @@ ${query} AND ${filters}
-       ORDER BY r DESC, s DESC LIMIT $3
-     ), body_only AS (
-       SELECT i."id" AS id, i."supportCount" AS s FROM "Idea" i
-       WHERE ${PG_DOCUMENT} @@ ${query} AND ${filters}
-         AND i."id" NOT IN (SELECT t."id" FROM "Idea" t WHERE ${PG_TITLE.replaceAll("i.", "t.")} @@ ${query})
-       ORDER BY s DESC LIMIT $3
-     )
-     SELECT id FROM (
-       SELECT id, 0 AS part, r, s FROM titled UNION ALL SELECT id, 1 AS part, 0 AS r, s FROM body_only
-     ) ranked ORDER BY part, r DESC, s DESC LIMIT $4 OFFSET $5`,
-    ...params,
-  );
   return rows.map((row) => row.id);
 }

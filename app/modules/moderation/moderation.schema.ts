@@ -45,12 +45,20 @@ const id = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/);
 
+// Control characters cannot be shown, and PostgreSQL refuses NUL in text (a 500, not an
+// answer). Tabs and line breaks are content.
+// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+const INVALID_CHARACTERS = "ideaForm:errors.invalidCharacters";
+const withoutControlCharacters = (value: string) => !CONTROL_IN_TEXT.test(value);
+
 const message = z
   .string({ required_error: "moderation:errors.messageRequired" })
   .trim()
   .min(1, "moderation:errors.messageRequired")
   .min(REVIEW_MESSAGE_MIN, "moderation:errors.messageTooShort")
-  .max(REVIEW_MESSAGE_MAX, "moderation:errors.messageTooLong");
+  .max(REVIEW_MESSAGE_MAX, "moderation:errors.messageTooLong")
+  .refine(withoutControlCharacters, INVALID_CHARACTERS);
 
 /** Reject a submitted idea, or ask its author for changes: a reason from the list and an explanation. */
 export const ReviewDecisionSchema = z.object({
@@ -71,7 +79,7 @@ export const ReportSchema = z.object({
   reason: z.enum(REPORT_REASONS, {
     errorMap: () => ({ message: "moderation:errors.reportReasonRequired" }),
   }),
-  details: z.string().trim().max(REPORT_DETAILS_MAX, "moderation:errors.detailsTooLong").optional().default(""),
+  details: z.string().trim().max(REPORT_DETAILS_MAX, "moderation:errors.detailsTooLong").refine(withoutControlCharacters, INVALID_CHARACTERS).optional().default(""),
 });
 
 export const ReportTargetSchema = z.object({

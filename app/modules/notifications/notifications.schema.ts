@@ -10,4 +10,7 @@ export const PreferencesSchema = z.object(
   Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, frequency])) as Record<NotificationKind, typeof frequency>
 );
 
-export const MarkReadSchema = z.object({ id: z.string().min(1).max(64) });
+/** A notification id (cuid); anything else is forged, and NUL would break the PostgreSQL query. */
+export const NOTIFICATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const MarkReadSchema = z.object({ id: z.string().regex(NOTIFICATION_ID) });

@@ -11,6 +11,14 @@ export const SERVICE_URL_MAX = 2000;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+// Control characters cannot be shown, and PostgreSQL refuses NUL in text outright (a 500
+// instead of an answer). Tabs and line breaks are content in the long texts.
+// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+const INVALID_CHARACTERS = "ideaForm:errors.invalidCharacters";
+/** Database ids (cuid/uuid); anything else is forged and must never reach a query (NUL breaks PostgreSQL). */
+export const RECORD_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** A real calendar day ("2026-02-30" is not one). */
 export function isCalendarDate(value: string): boolean {
   if (!DATE.test(value)) return false;
@@ -19,7 +27,16 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-const calendarDate = (message: string) => z.string({ required_error: message }).trim().refine(isCalendarDate, message);
+/** Pilots and launches of this platform happen in this century; "1000-01-01" is a typo. */
+const EARLIEST_DAY = "2000-01-01";
+const LATEST_DAY = "2100-12-31";
+export function isPlausibleDay(value: string): boolean {
+  return !isCalendarDate(value) || (value >= EARLIEST_DAY && value <= LATEST_DAY);
+}
+const DATE_OUT_OF_RANGE = "pilots:errors.dateOutOfRange";
+
+const calendarDate = (message: string) =>
+  z.string({ required_error: message }).trim().refine(isCalendarDate, message).refine(isPlausibleDay, DATE_OUT_OF_RANGE);
 
 export const PilotPlanSchema = z
   .object({
@@ -28,12 +45,14 @@ export const PilotPlanSchema = z
       .trim()
       .min(1, "pilots:errors.planRequired")
       .min(PLAN_MIN, "pilots:errors.planTooShort")
-      .max(PLAN_MAX, "pilots:errors.planTooLong"),
+      .max(PLAN_MAX, "pilots:errors.planTooLong")
+      .refine((value) => !CONTROL_IN_TEXT.test(value), INVALID_CHARACTERS),
     howToTakePart: z
       .string({ required_error: "pilots:errors.howToRequired" })
       .trim()
       .min(1, "pilots:errors.howToRequired")
-      .max(HOW_TO_MAX, "pilots:errors.howToTooLong"),
+      .max(HOW_TO_MAX, "pilots:errors.howToTooLong")
+      .refine((value) => !CONTROL_IN_TEXT.test(value), INVALID_CHARACTERS),
     startsAt: calendarDate("pilots:errors.startsAtInvalid"),
     endsAt: calendarDate("pilots:errors.endsAtInvalid"),
     capacity: z
@@ -54,8 +73,15 @@ export const PilotPlanSchema = z
 
 export type PilotPlanInput = z.infer<typeof PilotPlanSchema>;
 
+// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+const URL_UNSAFE = /[\u0000-\u0020\u007f-\u00a0\u00ad\u061c\u115f\u1160\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufeff\ufff9-\ufffb]/u;
+
 /** http(s) only: a `javascript:` or `data:` link on the idea page would run in visitors' browsers. */
 export function isServiceUrl(value: string): boolean {
+  // The URL parser would quietly drop or encode these, but the typed text is what gets
+  // stored: control characters (NUL breaks PostgreSQL), spaces and invisible or
+  // direction-changing characters (they disguise where a link goes) are refused.
+  if (URL_UNSAFE.test(value)) return false;
   let url: URL;
   try {
     url = new URL(value);
@@ -77,7 +103,8 @@ export const LaunchSchema = z.object({
     .trim()
     .optional()
     .default("")
-    .refine((value) => value === "" || isCalendarDate(value), "pilots:errors.launchedAtInvalid"),
+    .refine((value) => value === "" || isCalendarDate(value), "pilots:errors.launchedAtInvalid")
+    .refine(isPlausibleDay, DATE_OUT_OF_RANGE),
 });
 
 export type LaunchInput = z.infer<typeof LaunchSchema>;

@@ -82,6 +82,10 @@ describe("pilot plan (schema)", () => {
     for (const capacity of ["1.5", "-3", "abc", "100001"]) expect(PilotPlanSchema.safeParse({ ...plan(), capacity }).success, capacity).toBe(false);
     expect(plan({ capacity: " 12 " }).capacity).toBe(12);
     expect(plan().capacity).toBeNull();
+    for (const [startsAt, endsAt] of [["1000-01-01", "2026-05-01"], ["2026-05-01", "9999-12-31"]]) {
+      const result = PilotPlanSchema.safeParse({ ...plan(), capacity: "", startsAt, endsAt });
+      expect(result.success ? null : result.error.issues[0].message, startsAt).toBe("pilots:errors.dateOutOfRange");
+    }
   });
 
   it("accepts only http(s) service links", () => {
@@ -92,6 +96,7 @@ describe("pilot plan (schema)", () => {
     expect(LaunchSchema.safeParse({ serviceUrl: "javascript:alert(1)" })).toMatchObject({ success: false, error: { issues: [{ message: "pilots:errors.serviceUrlInvalid" }] } });
     expect(LaunchSchema.safeParse({ serviceUrl: " https://permits.oulu.example/apply " })).toMatchObject({ success: true, data: { serviceUrl: "https://permits.oulu.example/apply", launchedAt: "" } });
     expect(LaunchSchema.safeParse({ serviceUrl: "http://permits.example", launchedAt: "2026-13-01" }).success).toBe(false);
+    expect(LaunchSchema.safeParse({ serviceUrl: "http://permits.example", launchedAt: "1999-12-31" })).toMatchObject({ success: false, error: { issues: [{ message: "pilots:errors.dateOutOfRange" }] } });
   });
 });
 

@@ -9,7 +9,7 @@ import { follow } from "~/modules/notifications/follows.server";
 import { utcToZonedLocal, zonedLocalToUtc } from "~/modules/consultations/timezone";
 import { db, isUniqueViolation, type DbTransaction } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import type { LaunchInput, PilotPlanInput } from "./pilots.schema";
+import { RECORD_ID, type LaunchInput, type PilotPlanInput } from "./pilots.schema";
 
 type Actor = NonNullable<Viewer>;
 
@@ -59,6 +59,7 @@ function pilotWindow(input: Pick<PilotPlanInput, "startsAt" | "endsAt">, timeZon
 async function checkPartners(tx: DbTransaction, partnerIds: string[]): Promise<string[]> {
   const unique = [...new Set(partnerIds)];
   if (!unique.length) return [];
+  if (!unique.every((id) => RECORD_ID.test(id))) invalidField("partnerIds", "pilots:errors.partnerInvalid");
   const found = await tx.organization.count({ where: { id: { in: unique }, hiddenAt: null } });
   if (found !== unique.length) invalidField("partnerIds", "pilots:errors.partnerInvalid");
   return unique;
