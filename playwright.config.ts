@@ -41,7 +41,12 @@ export default defineConfig({
   fullyParallel: true,
   // Two workers on the 2-core machines this runs on (the server takes the rest).
   workers: 2,
-  retries: 0,
+  // One retry in CI only, and Playwright still reports the test as "flaky". Observed once on a
+  // loaded 2-core CI machine: a SQLite write in the server waited longer than its 10 s busy
+  // timeout while another process (a test worker or an app-command child) held the write lock.
+  // That is an e2e setup effect (several processes write one SQLite file), still to be
+  // removed; it must not hide real failures, which fail twice.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
   // A safety limit, not a speed target: journeys scan every page with axe on 2 shared cores.
   timeout: 60_000,
