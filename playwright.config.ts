@@ -41,11 +41,11 @@ export default defineConfig({
   fullyParallel: true,
   // Two workers on the 2-core machines this runs on (the server takes the rest).
   workers: 2,
-  // One retry in CI only, and Playwright still reports the test as "flaky". Observed once on a
-  // loaded 2-core CI machine: a SQLite write in the server waited longer than its 10 s busy
-  // timeout while another process (a test worker or an app-command child) held the write lock.
-  // That is an e2e setup effect (several processes write one SQLite file), still to be
-  // removed; it must not hide real failures, which fail twice.
+  // One retry in CI only, and Playwright still reports the test as "flaky" (a real failure
+  // fails twice). On a loaded 2-core machine a step can exceed its 10 s expectation; and
+  // SQLite transactions used to fail with SQLITE_BUSY_SNAPSHOT when another process (the
+  // digest command, a test worker) committed mid-transaction — fixed by BEGIN IMMEDIATE
+  // (app/utils/db.server.ts).
   retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
   // A safety limit, not a speed target: journeys scan every page with axe on 2 shared cores.

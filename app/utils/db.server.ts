@@ -16,8 +16,32 @@ export function createDb(config: DatabaseConfig): Db {
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   // timeout = busy_timeout: concurrent writers wait instead of failing with SQLITE_BUSY.
-  const adapter = new PrismaBetterSQLite3({ url: config.url, timeout: 10_000 });
+  const adapter = immediateTransactions(new PrismaBetterSQLite3({ url: config.url, timeout: 10_000 }));
   return new SqliteClient({ adapter });
+}
+
+type SqliteAdapterFactory = InstanceType<typeof PrismaBetterSQLite3>;
+type SqliteAdapter = Awaited<ReturnType<SqliteAdapterFactory["connect"]>>;
+
+/**
+ * Transactions start with BEGIN IMMEDIATE instead of the adapter's plain (deferred) BEGIN.
+ * Within one process the adapter runs one transaction at a time; but the web server, the
+ * worker (`npm run worker`, digests) and scripts are separate processes on one file. A
+ * deferred transaction that reads, then writes after another process committed, fails at
+ * once with SQLITE_BUSY_SNAPSHOT (busy_timeout cannot help: its snapshot is stale). Taking
+ * the write lock at BEGIN makes it wait for the other writer (busy_timeout) and then see
+ * the latest data. Reads outside transactions are unaffected (WAL).
+ */
+function immediateTransactions(factory: SqliteAdapterFactory): SqliteAdapterFactory {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter: SqliteAdapter = await connect();
+    const client = (adapter as unknown as { client: { prepare: (sql: string) => unknown } }).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  };
+  return factory;
 }
 
 /** Pragmas for the embedded database: WAL lets readers work while one writer writes. */
