@@ -79,6 +79,13 @@ function refuseNulInAddress(req, res, next) {
   next();
 }
 
+// An action's data (a fetcher's POST to a `.data` URL) is a few hundred bytes: deflating
+// it costs more CPU than it saves on the wire. Everything else follows compression's rules.
+function worthCompressing(req, res) {
+  if (req.method === "POST" && req.path.endsWith(".data")) return false;
+  return compression.filter(req, res);
+}
+
 // Express's req.ip honours "trust proxy", so X-Forwarded-For is only believed behind one.
 const loadContext = (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? req.socket.remoteAddress ?? "" });
 
@@ -102,7 +109,7 @@ async function boot() {
   if (!/^(0|false|no)$/i.test(process.env.MIGRATE_ON_START ?? "")) await migrate();
   await hooks.prepareDatabase({ demo: /^(1|true|yes)$/i.test(process.env.SEED_DEMO ?? "") });
 
-  app.use(compression());
+  app.use(compression({ filter: worthCompressing }));
   app.use(securityHeaders);
   app.use(refuseNulInAddress);
   app.get("/healthz", async (_req, res) => {

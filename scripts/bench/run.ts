@@ -12,7 +12,7 @@
 // postgresql://… (PostgreSQL instead of SQLite: a fresh database is created next to the
 // one named and dropped afterwards), BENCH_SIZES=1000,100000, BENCH_SECONDS=10,
 // BENCH_CONNECTIONS=20, BENCH_PORT, BENCH_SKIP_BUILD=1, BENCH_KEEP=1, BENCH_QUIET_WAIT=60,
-// BENCH_RETRIES=2, BENCH_PHASES=support-spread,support-hot (only these phases),
+// BENCH_RETRIES=2, BENCH_PHASES=support-spread,support-hot (only these phases; keys in PAGES),
 // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" (node options of
 // the server: a CPU profile per server process, written when it stops).
 // See docs/benchmarks.md.
@@ -63,7 +63,7 @@ const fmt = (value: number, digits = 0) => value.toLocaleString("en", { minimumF
 const ms = (result: PhaseResult, value: number) => (result.responses === 0 ? `>${fmt(SECONDS * 1000)}` : fmt(value));
 const sizeLabel = (size: number) => (size >= 1000 ? `${fmt(size / 1000, size % 1000 ? 1 : 0)}k` : String(size));
 
-type Page = { key: string; label: string; ratioTarget: boolean };
+type Page = { key: string; label: string; ratioTarget: boolean; expectStatus?: number };
 const PAGES: Page[] = [
   { key: "list-trending", label: "GET /ideas (trending)", ratioTarget: true },
   { key: "list-newest", label: "GET /ideas?sort=newest", ratioTarget: true },
@@ -74,6 +74,10 @@ const PAGES: Page[] = [
   { key: "search-rare", label: `GET /ideas?q=${RARE_WORD}`, ratioTarget: false },
   { key: "support-spread", label: "POST support (many ideas)", ratioTarget: false },
   { key: "support-hot", label: "POST support (10 hot ideas)", ratioTarget: false },
+  // What any request costs before the app does anything (no target; see docs/benchmarks.md):
+  // Express alone, and a signed-in action that stops where the support command would start.
+  { key: "floor-static", label: "GET /robots.txt (Express only)", ratioTarget: false },
+  { key: "floor-action", label: "POST action, no command (400)", ratioTarget: false, expectStatus: 400 },
 ];
 
 /**
@@ -242,6 +246,10 @@ async function runDataset(size: number, workDir: string, port: number): Promise<
     // know how many requests the server answered, also after a phase ended.
     LOG_REQUESTS: "true",
     MAIL_WORKER: "off",
+    // The daily (and on Mondays weekly) digest would start 5 s after boot, for the 25,000
+    // people, and take the server's CPU during the first phases; `npm run bench:digest`
+    // measures it on its own. Production can do the same with `npm run worker`.
+    DIGEST_SCHEDULER: "off",
     QUIET_MIGRATIONS: "1",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: "" }),
   };
@@ -278,12 +286,12 @@ async function runDataset(size: number, workDir: string, port: number): Promise<
 
   const origin = server.url;
   const phases: Record<string, PhaseResult & PhaseCost> = {};
-  const measure = async (label: string, next: () => RequestSpec): Promise<PhaseResult & PhaseCost> => {
+  const measure = async (label: string, next: () => RequestSpec, expectStatus?: number): Promise<PhaseResult & PhaseCost> => {
     await waitForQuietMachine(running);
-    await runPhase({ url: origin, name: label, connections: CONNECTIONS, seconds: WARMUP_SECONDS, next });
+    await runPhase({ url: origin, name: label, connections: CONNECTIONS, seconds: WARMUP_SECONDS, next, expectStatus });
     await drain(origin);
     const before = { server: appCpuMs(running), answered: running.answered(), machine: machineBusyMs(), bench: process.cpuUsage(), at: performance.now() };
-    const result = await runPhase({ url: origin, name: label, connections: CONNECTIONS, seconds: SECONDS, next });
+    const result = await runPhase({ url: origin, name: label, connections: CONNECTIONS, seconds: SECONDS, next, expectStatus });
     const phaseServerMs = (appCpuMs(running) ?? 0) - (before.server ?? 0);
     const benchMs = process.cpuUsage(before.bench);
     const wallMs = performance.now() - before.at;
@@ -309,7 +317,7 @@ async function runDataset(size: number, workDir: string, port: number): Promise<
     // disturbed attempt is kept).
     let best: (PhaseResult & PhaseCost) | null = null;
     for (let attempt = 0; attempt <= RETRIES; attempt++) {
-      const result = await measure(page.label, next);
+      const result = await measure(page.label, next, page.expectStatus);
       const disturbed = (result.otherCpuPercent ?? 0) > BUSY_PERCENT;
       log(
         `${page.label.padEnd(36)} ${fmt(result.rps, 1).padStart(8)} req/s  p50 ${ms(result, result.p50).padStart(5)} ms  p99 ${ms(result, result.p99).padStart(5)} ms  ` +
@@ -396,6 +404,13 @@ async function runDataset(size: number, workDir: string, port: number): Promise<
   if (spreadTurn >= spread.length * cookies.length || hotTurn >= hot.length * cookies.length) {
     log("note: the support phases ran out of new (idea, person) pairs; later requests were repeats");
   }
+  await phase("floor-static", fixed("/robots.txt"));
+  // The support request up to the command: session, idea lookup, form; then "Unknown intent".
+  let floorTurn = 0;
+  await phase("floor-action", () => {
+    const turn = floorTurn++;
+    return { ...supportRequest(spread[turn % spread.length], turn % cookies.length), body: "intent=none&async=1" };
+  });
 
   // 6. Exact counts after the concurrent writes.
   const integrity = await checkIntegrity(db);
@@ -478,7 +493,7 @@ function printSummary(reports: DatasetReport[]) {
     for (const page of PAGES) {
       const a = first.phases[page.key];
       const b = last.phases[page.key];
-      if (!a || !b || page.key.startsWith("support")) continue;
+      if (!a || !b || page.key.startsWith("support") || page.key.startsWith("floor")) continue;
       // Sub-millisecond medians are reported as 0–1 ms by the histogram: compare at ≥ 1 ms.
       // No answer within the phase counts as infinitely slow.
       const answered = a.responses > 0 && b.responses > 0;
@@ -502,6 +517,13 @@ function printSummary(reports: DatasetReport[]) {
       const verdict = result.rps >= SUPPORTS_PER_SECOND_TARGET && result.errors === 0 ? "PASS" : "MISS";
       verdicts.push(`${sizeLabel(report.size)} ${result.name}: ${verdict}`);
       console.log(`${`${sizeLabel(report.size)} ${result.name}`.padEnd(38)}${fmt(result.rps, 1).padStart(10)} /s  errors ${result.errors}  ${verdict}`);
+    }
+    const floor = report.phases["floor-action"];
+    if (floor?.serverCpuPerRequest) {
+      console.log(
+        `${`${sizeLabel(report.size)} floor: action without command`.padEnd(38)}${fmt(floor.rps, 1).padStart(10)} /s  ${fmt(floor.serverCpuPerRequest, 1)} ms CPU/req: ` +
+          `at most ~${fmt(1000 / floor.serverCpuPerRequest)} requests/s per Node process, before any command`,
+      );
     }
     const exact = report.integrity.touchedMismatches === 0 && report.integrity.allMismatches === 0;
     verdicts.push(`${sizeLabel(report.size)} exact counts: ${exact ? "PASS" : "MISS"}`);

@@ -23,9 +23,9 @@ export async function issueToken(client: Db | DbTransaction, userId: string, pur
 export type TokenState = { status: "valid"; userId: string } | { status: "expired" | "used" | "invalid" };
 
 /** Looks at a token without using it (for the page that asks to confirm). */
-export async function inspectToken(token: string, purpose: TokenPurpose, now = new Date()): Promise<TokenState> {
+export async function inspectToken(token: string, purpose: TokenPurpose, now = new Date(), client: Db | DbTransaction = db): Promise<TokenState> {
   if (!isWellFormed(token)) return { status: "invalid" };
-  const row = await db.authToken.findUnique({
+  const row = await client.authToken.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { userId: true, purpose: true, usedAt: true, expiresAt: true },
   });
@@ -50,7 +50,7 @@ export async function consumeToken(client: Db | DbTransaction, token: string, pu
     const row = await client.authToken.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
     return { status: "valid", userId: row.userId };
   }
-  return inspectToken(token, purpose, now);
+  return inspectToken(token, purpose, now, client);
 }
 
 function isWellFormed(token: string): boolean {

@@ -249,6 +249,7 @@ async function completeDemoIdea(idea: { id: string; title: string; status: strin
   const launched = idea.status === "LAUNCHED";
   const launchedAt = launched ? reached("LAUNCHED") : null;
   const random = createRandom(`absorption/${city.slug}/${idea.title}`);
+  const partnerIds = existing.pilot ? [] : await partnersFor(idea.id, context.cityId);
   await db.$transaction(async (tx) => {
     if (!existing.pilot) {
       const startsAt = new Date(pilotingAt.getTime() + 3 * DAY);
@@ -265,7 +266,7 @@ async function completeDemoIdea(idea: { id: string; title: string; status: strin
           startNotifiedAt: startsAt,
           endNotifiedAt: launchedAt ? endsAt : null,
           createdAt: pilotingAt,
-          partners: { create: (await partnersFor(idea.id, context.cityId)).map((organizationId) => ({ organizationId })) },
+          partners: { create: partnerIds.map((organizationId) => ({ organizationId })) },
         },
       });
       await tx.ideaEvent.create({ data: { ideaId: idea.id, type: "PILOT_PLANNED", actorId: context.admin.id, createdAt: new Date(pilotingAt.getTime() + 60_000) } });
