@@ -2,11 +2,14 @@ import { createUser, testDb } from "./support/db";
 import { expect, expectAccessible, logIn, test } from "./support/fixtures";
 import { createPublishedIdea } from "./support/ideas";
 
-async function supportCount(ideaId: string) {
+/**
+ * The idea's counter and its Support rows, for expect.poll: both must reach the value. (A
+ * hard check between two separate reads failed when the action committed between them.)
+ */
+async function supportCounts(ideaId: string) {
   const idea = await testDb().idea.findUniqueOrThrow({ where: { id: ideaId }, select: { supportCount: true } });
   const rows = await testDb().support.count({ where: { ideaId } });
-  expect(rows).toBe(idea.supportCount);
-  return idea.supportCount;
+  return { supportCount: idea.supportCount, rows };
 }
 
 async function publishedIdea(title: string) {
@@ -35,7 +38,7 @@ test("a citizen supports an idea and withdraws the support (with JavaScript)", a
   await expect(withdraw).toBeVisible();
   await expect(withdraw).toContainText("1 supporter");
   await expect(page.getByRole("status").filter({ hasText: "You now support this idea." })).toBeAttached();
-  await expect.poll(() => supportCount(idea.id)).toBe(1);
+  await expect.poll(() => supportCounts(idea.id)).toEqual({ supportCount: 1, rows: 1 });
   await expectAccessible(page);
 
   await page.reload();
@@ -46,7 +49,7 @@ test("a citizen supports an idea and withdraws the support (with JavaScript)", a
   await expect(support).toBeVisible();
   await expect(support).toContainText("0 supporters");
   await expect(page.getByRole("status").filter({ hasText: "You withdrew your support." })).toBeAttached();
-  await expect.poll(() => supportCount(idea.id)).toBe(0);
+  await expect.poll(() => supportCounts(idea.id)).toEqual({ supportCount: 0, rows: 0 });
 });
 
 test.describe("without JavaScript", () => {
@@ -61,13 +64,13 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: /Support this idea/ }).click();
     await expect(page.getByRole("status").filter({ hasText: "Thank you: you now support this idea." })).toBeVisible();
     await expect(page.getByRole("button", { name: /Withdraw my support/ })).toContainText("1 supporter");
-    expect(await supportCount(idea.id)).toBe(1);
+    expect(await supportCounts(idea.id)).toEqual({ supportCount: 1, rows: 1 });
     await expectAccessible(page);
 
     await page.getByRole("button", { name: /Withdraw my support/ }).click();
     await expect(page.getByRole("status").filter({ hasText: "You withdrew your support." })).toBeVisible();
     await expect(page.getByRole("button", { name: /Support this idea/ })).toContainText("0 supporters");
-    expect(await supportCount(idea.id)).toBe(0);
+    expect(await supportCounts(idea.id)).toEqual({ supportCount: 0, rows: 0 });
   });
 
   test("the author withdraws the idea after confirming, with a reason shown on the timeline", async ({ page }) => {
