@@ -12,10 +12,11 @@ import { createDb } from "./db.server";
 const dir = mkdtempSync(path.join(tmpdir(), "civicloop-db-"));
 const file = path.join(dir, "lock.db");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const openDb = () => createDb({ provider: "sqlite", url: `file:${file}`, dataDir: dir, sqliteFile: file });
 
 describe("SQLite transactions", () => {
   it("hold the write lock from their first statement", async () => {
-    const db = createDb({ provider: "sqlite", url: `file:${file}`, dataDir: dir, sqliteFile: file });
+    const db = openDb();
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await db.$executeRawUnsafe(`CREATE TABLE "Counter" ("id" INTEGER PRIMARY KEY, "value" INTEGER NOT NULL)`);
     await db.$executeRawUnsafe(`INSERT INTO "Counter" ("id", "value") VALUES (1, 0)`);
@@ -32,7 +33,7 @@ describe("SQLite transactions", () => {
       });
       expect(seen).toBe(0);
       const committed = other.prepare(`SELECT "value" FROM "Counter" WHERE "id" = 1`).get() as { value: number };
-    expect(committed.value).toBe(1);
+      expect(committed.value).toBe(1);
       // Once committed, the other connection writes again.
       other.prepare(`UPDATE "Counter" SET "value" = 5 WHERE "id" = 1`).run();
     } finally {
@@ -42,7 +43,7 @@ describe("SQLite transactions", () => {
   });
 
   it("keep other requests' statements out of an open transaction", async () => {
-    const db = createDb({ provider: "sqlite", url: `file:${file}`, dataDir: dir, sqliteFile: file });
+    const db = openDb();
     await db.$executeRawUnsafe(`CREATE TABLE "Note" ("id" INTEGER PRIMARY KEY, "text" TEXT NOT NULL)`);
     try {
       let inside!: () => void;
@@ -69,7 +70,7 @@ describe("SQLite transactions", () => {
   });
 
   it("reuse prepared statements with new parameters each time", async () => {
-    const db = createDb({ provider: "sqlite", url: `file:${file}`, dataDir: dir, sqliteFile: file });
+    const db = openDb();
     await db.$executeRawUnsafe(`CREATE TABLE "Pair" ("k" TEXT PRIMARY KEY, "v" INTEGER NOT NULL)`);
     try {
       for (let i = 0; i < 3; i += 1) await db.$executeRaw`INSERT INTO "Pair" ("k", "v") VALUES (${`k${i}`}, ${i})`;
@@ -85,7 +86,7 @@ describe("SQLite transactions", () => {
 
 describe("SQLite transactions, misused", () => {
   it("do not deadlock when their callback queries with `db` instead of `tx`", async () => {
-    const db = createDb({ provider: "sqlite", url: `file:${file}`, dataDir: dir, sqliteFile: file });
+    const db = openDb();
     await db.$executeRawUnsafe(`CREATE TABLE "Misuse" ("id" INTEGER PRIMARY KEY)`);
     const warn = console.warn;
     const warnings: unknown[] = [];

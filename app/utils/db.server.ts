@@ -81,9 +81,9 @@ function sqliteConnection(factory: SqliteAdapterFactory, gate: Gate): SqliteAdap
     const executeRaw = adapter.executeRaw.bind(adapter);
     const executeScript = adapter.executeScript.bind(adapter);
     const startTransaction = adapter.startTransaction.bind(adapter);
-    adapter.queryRaw = (query) => gate.run(() => queryRaw(query), !/^\s*SELECT\b/i.test(query.sql));
-    adapter.executeRaw = (query) => gate.run(() => executeRaw(query), true);
-    adapter.executeScript = (script) => gate.run(() => executeScript(script), true);
+    adapter.queryRaw = (query) => gate.run(() => queryRaw(query), query.sql);
+    adapter.executeRaw = (query) => gate.run(() => executeRaw(query));
+    adapter.executeScript = (script) => gate.run(() => executeScript(script));
     adapter.startTransaction = async (isolationLevel) => {
       const release = await gate.acquire(transactionScope.getStore());
       let transaction: SqliteTransaction;
@@ -156,7 +156,8 @@ class Gate {
     });
   }
 
-  async run<T>(work: () => Promise<T>, writes: boolean): Promise<T> {
+  /** `sql`: the text of a query that may only read; omitted for statements that write. */
+  async run<T>(work: () => Promise<T>, sql?: string): Promise<T> {
     const scope = transactionScope.getStore();
     if (scope !== undefined && scope === this.#holder) {
       // Sent from inside the open transaction's own callback (with `db` where `tx` was
@@ -164,6 +165,7 @@ class Gate {
       // assumed. Reads can get here innocently too: Prisma batches findUnique calls of
       // one tick and runs the batch in the async context of the first, which may be a
       // transaction's. Writes here are a bug to fix, so they are reported outside production.
+      const writes = sql === undefined || !/^\s*SELECT\b/i.test(sql);
       if (writes && process.env.NODE_ENV !== "production") console.warn(new Error("A write used `db` inside db.$transaction(): pass the transaction client").stack);
       return work();
     }
